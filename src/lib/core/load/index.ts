@@ -1,0 +1,3 @@
+export * from './diagnostic';
+export { loadDebate, MAX_ALIAS_COUNT, MAX_FILE_BYTES, type LoadOptions } from './load';
+export { checkReferences, type CheckOptions } from './references';

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { LanguageTag, LocalisedText, localised } from './localised';
+
+/** The format version this code writes. Older files are migrated on load (see `migrate.ts`). */
+export const FORMAT_VERSION = 1;
+
+/** Maximum length of a claim's `text`: it is the node label, so it must stay short. */
+export const CLAIM_TEXT_MAX = 160;
+
+/** Ids name things inside one debate and appear in URLs (`?claim=p01`). */
+export const Id = z
+	.string()
+	.regex(
+		/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
+		'must be 1–64 letters, digits, "-", "_" or ".", starting with a letter or digit'
+	);
+
+/** Only web links: anything else (`javascript:`, `data:`, `file:`) is refused. */
+export const WebUrl = z
+	.string()
+	.trim()
+	.refine((s) => {
+		try {
+			const url = new URL(s);
+			return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+		} catch {
+			return false;
+		}
+	}, 'must be an http:// or https:// address');
+
+/** A calendar date, as precise as known: `2024`, `2024-07` or `2024-07-23`. */
+export const IsoDate = z
+	.string()
+	.regex(
+		/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/,
+		'must be an ISO date: "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
+	);
+
+export const Stance = z.enum(['pro', 'con']);
+export type Stance = z.infer<typeof Stance>;
+
+/**
+ * What a relation points at: a claim (by id), or — for an undercut — the relation
+ * from claim `from` to claim `to`, i.e. the inference rather than either claim.
+ */
+export const RelationTarget = z.union([
+	Id,
+	z.strictObject({ from: Id, to: Id }).describe('an undercut: the relation from `from` to `to`')
+]);
+export type RelationTarget = z.infer<typeof RelationTarget>;
+
+/** An extra relation of a claim beyond its main `target`, so the map can be a graph. */
+export const Relation = z.strictObject({ target: RelationTarget, stance: Stance });
+export type Relation = z.infer<typeof Relation>;
+
+export const EvidenceKind = z.enum(['quote', 'statistic', 'event', 'opinion', 'study', 'document']);
+
+/** One piece of backing for a claim: a verbatim passage of a source and where it stands there. */
+export const Evidence = z.strictObject({
+	source: Id.describe('id of an entry in `sources`'),
+	kind: EvidenceKind,
+	quote: z.string().trim().min(1, 'must not be empty').describe('verbatim, in its own language'),
+	quoteLang: LanguageTag,
+	translation: LocalisedText.optional(),
+	locator: z
+		.string()
+		.trim()
+		.min(1, 'must not be empty')
+		.describe(
+			'where in the source: paragraph, page, timestamp, or the first characters of the sentence'
+		)
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const SourceType = z.enum([
+	'article',
+	'essay',
+	'letter',
+	'license',
+	'report',
+	'post',
+	'transcript',
+	'book',
+	'other'
+]);
+
+/** Whether we saw the primary: in a stored copy, only through a secondary report, or not at all. */
+export const SourceStatus = z.enum(['confirmed', 'secondary', 'unconfirmed']);
+
+export const Source = z
+	.strictObject({
+		id: Id,
+		title: LocalisedText,
+		author: z.string().trim().min(1).optional(),
+		organisation: z.string().trim().min(1).optional(),
+		publisher: z.string().trim().min(1).optional(),
+		date: IsoDate.optional(),
+		url: WebUrl.optional(),
+		type: SourceType,
+		language: LanguageTag,
+		status: SourceStatus,
+		note: LocalisedText.optional()
+	})
+	.refine((s) => s.author !== undefined || s.organisation !== undefined, {
+		message: 'give an `author` or an `organisation`',
+		path: ['author']
+	});
+export type Source = z.infer<typeof Source>;
+
+export const Actor = z.strictObject({
+	id: Id,
+	name: LocalisedText,
+	role: LocalisedText.optional(),
+	organisation: z.string().trim().min(1).optional()
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const Tag = z.strictObject({ id: Id, label: LocalisedText });
+export type Tag = z.infer<typeof Tag>;
+
+export const Claim = z
+	.strictObject({
+		id: Id,
+		/** A question (a Kialo "1. Question:" root) is answered rather than argued. */
+		kind: z.enum(['claim', 'question']).optional(),
+		text: localised(CLAIM_TEXT_MAX),
+		detail: LocalisedText.optional(),
+		stance: Stance.optional(),
+		target: RelationTarget.optional(),
+		also: z.array(Relation).optional(),
+		actor: Id.optional(),
+		tags: z.array(Id).optional(),
+		evidence: z.array(Evidence).optional(),
+		note: LocalisedText.optional(),
+		/** Base score τ in [0, 1] for gradual evaluation; 0.5 when absent. */
+		baseScore: z.number().min(0).max(1).optional()
+	})
+	.refine((c) => (c.stance === undefined) === (c.target === undefined), {
+		message: 'give `stance` and `target` together, or neither (a root claim)',
+		path: ['stance']
+	});
+export type Claim = z.infer<typeof Claim>;
+
+/** A debate: one thesis, the claims for and against it, and who said what where. */
+export const Debate = z.strictObject({
+	$schema: z.string().optional(),
+	formatVersion: z.literal(FORMAT_VERSION),
+	id: Id,
+	title: LocalisedText,
+	summary: LocalisedText,
+	language: LanguageTag,
+	thesis: Id.describe('id of the claim the debate is about; drawn at the top'),
+	tags: z.array(Tag).default([]),
+	actors: z.array(Actor).default([]),
+	sources: z.array(Source).default([]),
+	claims: z.array(Claim).min(1, 'a debate needs at least its thesis'),
+	tour: z.array(Id).optional()
+});
+export type Debate = z.infer<typeof Debate>;
+/** The shape a file may have before defaults are filled in. */
+export type DebateInput = z.input<typeof Debate>;

@@ -1,0 +1,3 @@
+export * from './debate';
+export * from './localised';
+export { migrate } from './migrate';

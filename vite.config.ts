@@ -1,0 +1,11 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { fs: { allow: ['arguments'] } },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node'
+	}
+});
