@@ -7,6 +7,9 @@ export const FORMAT_VERSION = 1;
 /** Maximum length of a claim's `text`: it is the node label, so it must stay short. */
 export const CLAIM_TEXT_MAX = 160;
 
+/** Maximum length of a claim's short `title`, shown on the zoomed-out map. */
+export const CLAIM_TITLE_MAX = 48;
+
 /** Ids name things inside one debate and appear in URLs (`?claim=p01`). */
 export const Id = z
 	.string()
@@ -124,6 +127,8 @@ export const Claim = z
 		/** A question (a Kialo "1. Question:" root) is answered rather than argued. */
 		kind: z.enum(['claim', 'question']).optional(),
 		text: localised(CLAIM_TEXT_MAX),
+		/** A short title (≤ 48 characters) shown when the map is zoomed out too far to read `text`. */
+		title: localised(CLAIM_TITLE_MAX).optional(),
 		detail: LocalisedText.optional(),
 		stance: Stance.optional(),
 		target: RelationTarget.optional(),

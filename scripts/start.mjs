@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the static app if the build is missing or older than the sources, then
+ * serves `build/` and prints the address. PORT and HOST override the defaults.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+const INPUTS = ['src', 'arguments', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+
+/** Newest modification time under the given paths. */
+function newest(paths) {
+	let t = 0;
+	const walk = (p) => {
+		if (!existsSync(p)) return;
+		const s = statSync(p);
+		if (s.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
+		else t = Math.max(t, s.mtimeMs);
+	};
+	paths.forEach(walk);
+	return t;
+}
+
+const marker = 'build/index.html';
+if (!existsSync(marker) || statSync(marker).mtimeMs < newest(INPUTS)) {
+	console.log('Building Counterpoint…');
+	execSync('npx vite build', { stdio: 'inherit' });
+}
+
+const port = Number(process.env.PORT ?? 4173);
+const host = process.env.HOST ?? '127.0.0.1';
+const serve = sirv('build', { extensions: ['html'], etag: true, dev: false });
+createServer((req, res) =>
+	serve(req, res, () => {
+		res.statusCode = 404;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		res.end('Not found');
+	})
+)
+	.on('error', (e) => {
+		console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: try PORT=4174 npm start` : e.message);
+		process.exit(1);
+	})
+	.listen(port, host, () => console.log(`Counterpoint is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));

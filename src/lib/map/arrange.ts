@@ -1,0 +1,40 @@
+import type { ArgumentGraph } from '../core/model';
+import { combLayout, type Point } from './comb-layout';
+import type { MapElements } from './elements';
+import { segmentStyle } from './routes';
+
+export interface Arrangement {
+	positions: Record<string, Point>;
+	/** Per-edge style overrides that route tree edges along the layout's bend points. */
+	edgeStyles: Record<string, Record<string, string>>;
+}
+
+/**
+ * Places the map's nodes with the classroom (comb) layout and routes each main relation as
+ * right-angled lines: parent → bus → child. Extra relations keep Cytoscape's curved default.
+ */
+export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: number): Arrangement {
+	const sizes = new Map(elements.nodes.map((n) => [n.data.id, { w: n.data.width, h: n.data.height }]));
+	const layout = combLayout(graph, (id) => sizes.get(id) ?? { w: 1, h: 1 }, aspect);
+	const positions: Record<string, Point> = {};
+	for (const [id, p] of layout.positions) positions[id] = p;
+	// Anything the layout did not reach (never in valid data) goes in a row underneath.
+	let stray = 0;
+	for (const n of elements.nodes) {
+		if (!positions[n.data.id]) positions[n.data.id] = { x: stray++ * (n.data.width + 20), y: layout.height + 120 };
+	}
+	const edgeStyles: Arrangement['edgeStyles'] = {};
+	for (const rel of graph.relations) {
+		if (!rel.primary || rel.undercuts) continue;
+		const route = layout.routes.get(rel.from);
+		const parent = positions[rel.to];
+		const child = positions[rel.from];
+		const parentSize = sizes.get(rel.to);
+		if (!route || !parent || !child || !parentSize) continue;
+		const fromThesis = graph.roots.includes(rel.to);
+		// Leave a root from its bottom edge, above the route's first point; leave others from the right.
+		const from = fromThesis ? { x: ((route[0]!.x - parent.x) / parentSize.w) * 100, y: 50 } : { x: 50, y: 0 };
+		edgeStyles[rel.id] = segmentStyle(parent, child, route, from, { x: -50, y: 0 });
+	}
+	return { positions, edgeStyles };
+}

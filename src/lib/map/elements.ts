@@ -1,0 +1,97 @@
+import type { ArgumentGraph } from '../core/model';
+import { textIn } from '../core/schema';
+import { estimateWidth, wrapText, type Measure } from './wrap';
+
+/** Sizes of a node on the map, in model pixels (at zoom 1). */
+export const NODE = {
+	width: 248,
+	thesisWidth: 340,
+	padding: 14,
+	fontSize: 15,
+	thesisFontSize: 18,
+	lineHeight: 1.3,
+	/** A node with more lines than this shows them all: claims are ≤ 160 characters. */
+	bandWidth: 10
+} as const;
+
+/** Words the map writes into node headers; the UI language supplies them. */
+export interface MapWords {
+	thesis: string;
+	pro: string;
+	con: string;
+	forThesis: string;
+	againstThesis: string;
+}
+
+export const ENGLISH_MAP_WORDS: MapWords = {
+	thesis: 'THESIS',
+	pro: '＋ Pro',
+	con: '− Con',
+	forThesis: 'for thesis',
+	againstThesis: 'against thesis'
+};
+
+export interface NodeData {
+	id: string;
+	label: string;
+	width: number;
+	height: number;
+	/** Rendered font size in model pixels. */
+	fontSize: number;
+}
+
+export interface EdgeData {
+	id: string;
+	/** The claim argued about: drawn above, where the arrow head points. */
+	source: string;
+	/** The claim doing the arguing. */
+	target: string;
+}
+
+export interface MapElements {
+	nodes: { data: NodeData; classes: string }[];
+	edges: { data: EdgeData; classes: string }[];
+}
+
+export interface ElementOptions {
+	lang: string;
+	measure?: Measure;
+	words?: MapWords;
+}
+
+/**
+ * Turns the argument graph into Cytoscape element definitions: one node per claim with its
+ * label pre-wrapped (so node size and text agree exactly), one edge per relation. Classes carry
+ * every visual distinction; the stylesheet decides how each looks.
+ */
+export function toElements(graph: ArgumentGraph, options: ElementOptions): MapElements {
+	const measure = options.measure ?? estimateWidth;
+	const words = options.words ?? ENGLISH_MAP_WORDS;
+	const primary = graph.debate.language;
+	const nodes = graph.order.map((id) => {
+		const claim = graph.claims.get(id)!;
+		const isThesis = id === graph.debate.thesis;
+		const isRoot = claim.target === undefined;
+		const fontSize = isThesis ? NODE.thesisFontSize : NODE.fontSize;
+		const width = isThesis ? NODE.thesisWidth : NODE.width;
+		const inner = width - 2 * NODE.padding - (isRoot ? 0 : NODE.bandWidth);
+		const text = textIn(claim.text, options.lang, primary);
+		const lines = wrapText(text, inner, fontSize, measure, isThesis ? 'bold' : 'normal');
+		const side = graph.side.get(id) ?? 1;
+		const header = isRoot
+			? words.thesis
+			: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`;
+		const label = [header, ...lines].join('\n');
+		const height = Math.ceil((lines.length + 1) * fontSize * NODE.lineHeight + 2 * NODE.padding);
+		const classes = [
+			isRoot ? 'thesis' : claim.stance,
+			isRoot ? '' : side === 1 ? 'side-for' : 'side-against'
+		];
+		return { data: { id, label, width, height, fontSize }, classes: classes.filter(Boolean).join(' ') };
+	});
+	const edges = graph.relations.map((r) => ({
+		data: { id: r.id, source: r.to, target: r.from },
+		classes: [r.stance, r.primary ? 'main' : 'also', r.undercuts ? 'undercut' : ''].filter(Boolean).join(' ')
+	}));
+	return { nodes, edges };
+}

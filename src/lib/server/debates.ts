@@ -1,0 +1,54 @@
+import { formatDiagnostic, loadDebate } from '../core/load';
+import { buildGraph, countSides, maxDepth } from '../core/model';
+import type { Debate } from '../core/schema';
+
+/** The debate files shipped in `arguments/`, read at build time. */
+const files = import.meta.glob('/arguments/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+
+export interface DebateSummary {
+	id: string;
+	title: Debate['title'];
+	summary: Debate['summary'];
+	language: string;
+	claims: number;
+	pro: number;
+	con: number;
+	depth: number;
+}
+
+let cache: Map<string, Debate> | undefined;
+
+/**
+ * Every shipped debate, validated exactly as `npm run validate` does. An invalid file stops the
+ * build with its located errors: a broken debate is never published.
+ */
+export function shippedDebates(): Map<string, Debate> {
+	if (cache) return cache;
+	const out = new Map<string, Debate>();
+	const problems: string[] = [];
+	for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+		const file = path.replace(/^\//, '');
+		const id = file.replace(/^arguments\//, '').replace(/\.ya?ml$/, '');
+		const result = loadDebate(text, { file, expectedId: id, authored: true });
+		if (result.ok) out.set(id, result.value);
+		else problems.push(...result.errors.map(formatDiagnostic));
+	}
+	if (problems.length > 0) throw new Error(`Invalid debate files:\n${problems.join('\n')}`);
+	cache = out;
+	return out;
+}
+
+export function summarise(debate: Debate): DebateSummary {
+	const graph = buildGraph(debate);
+	const { pro, con } = countSides(graph);
+	return {
+		id: debate.id,
+		title: debate.title,
+		summary: debate.summary,
+		language: debate.language,
+		claims: debate.claims.length,
+		pro,
+		con,
+		depth: maxDepth(graph)
+	};
+}
