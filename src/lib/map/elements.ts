@@ -38,6 +38,20 @@ export interface NodeData {
 	height: number;
 	/** Rendered font size in model pixels. */
 	fontSize: number;
+	/** The zoomed-out label: glyph and short title, in the largest font that fits the node. */
+	brief: string;
+	briefFontSize: number;
+}
+
+/** Font of the zoomed-out label, model pixels: one size for all, so the map reads evenly. */
+export const BRIEF_FONT_SIZE = 30;
+
+/** A short title for the zoomed-out map: the claim's own `title`, else its first words. */
+function gist(text: string, max = 40): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max);
+	const space = cut.lastIndexOf(' ');
+	return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.，。；：]+$/u, '') + '…';
 }
 
 export interface EdgeData {
@@ -82,12 +96,20 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 			? words.thesis
 			: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`;
 		const label = [header, ...lines].join('\n');
-		const height = Math.ceil((lines.length + 1) * fontSize * NODE.lineHeight + 2 * NODE.padding);
+		const title = textIn(claim.title, options.lang, primary) || gist(text);
+		// A no-break space keeps the glyph on the same line as the first word.
+		const glyph = isRoot ? '' : claim.stance === 'pro' ? '+\u00a0' : '−\u00a0';
+		const brief = wrapText(glyph + title, inner, BRIEF_FONT_SIZE, measure, 'bold');
+		// Tall enough for the full text and for the short title, whichever the zoom shows.
+		const height = Math.ceil(
+			Math.max((lines.length + 1) * fontSize * NODE.lineHeight, brief.length * BRIEF_FONT_SIZE * 1.2) + 2 * NODE.padding
+		);
 		const classes = [
 			isRoot ? 'thesis' : claim.stance,
 			isRoot ? '' : side === 1 ? 'side-for' : 'side-against'
 		];
-		return { data: { id, label, width, height, fontSize }, classes: classes.filter(Boolean).join(' ') };
+		const data = { id, label, width, height, fontSize, brief: brief.join('\n'), briefFontSize: BRIEF_FONT_SIZE };
+		return { data, classes: classes.filter(Boolean).join(' ') };
 	});
 	const edges = graph.relations.map((r) => ({
 		data: { id: r.id, source: r.to, target: r.from },

@@ -84,15 +84,20 @@ export function mapStyle(): Style[] {
 		{ selector: 'node.con.side-for', style: band(PALETTE.pro, PALETTE.conFill) },
 		{ selector: 'node.con.side-against', style: band(PALETTE.con, PALETTE.conFill) },
 		{
+			// Zoomed out: the short title in a large font, so a projector still shows something legible.
+			selector: 'node.brief',
+			style: { label: 'data(brief)', 'font-size': 'data(briefFontSize)', 'font-weight': 'bold', 'line-height': 1.2 }
+		},
+		{
 			selector: 'node:selected',
 			style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.55, 'underlay-padding': 9, 'underlay-shape': 'round-rectangle' }
 		},
 		{
 			selector: 'edge',
 			style: {
-				width: 3,
+				width: 4,
 				'curve-style': 'bezier',
-				'arrow-scale': 1.6,
+				'arrow-scale': 1.8,
 				'source-distance-from-node': 2
 			}
 		},

@@ -21,7 +21,7 @@ export const estimateWidth: Measure = (text, fontSize, weight = 'normal') => {
 /** Splits text into pieces that may end a line: words for Latin, characters for CJK. */
 function breakable(text: string): string[] {
 	const pieces: string[] = [];
-	const re = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff0c\uff0e\uff1a\uff1b\uff01\uff1f]?|\S+\s*|\s+/gu;
+	const re = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff0c\uff0e\uff1a\uff1b\uff01\uff1f]?|[^ \t\r\n]+[ \t\r\n]*|[ \t\r\n]+/gu;
 	for (const m of text.matchAll(re)) pieces.push(m[0]);
 	return pieces;
 }
@@ -40,7 +40,7 @@ export function wrapText(
 	const width = (s: string) => measure(s, fontSize, weight);
 	const lines: string[] = [];
 	let line = '';
-	for (const piece of breakable(text.replace(/\s+/g, ' ').trim())) {
+	for (const piece of breakable(text.replace(/[ \t\r\n]+/g, ' ').trim())) {
 		const candidate = line + piece;
 		if (width(candidate.trimEnd()) <= maxWidth || line === '') {
 			line = candidate;

@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/ensure-chromium.mjs';
+
+const PORT = 4327;
+
+/**
+ * Browser tests run against the built static app in Debian's Chromium (npm cannot download
+ * browsers here). `npm run test:e2e` builds first and checks that Chromium is installed.
+ */
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		viewport: { width: 1920, height: 1080 },
+		launchOptions: {
+			executablePath: chromiumPath(),
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	webServer: {
+		command: `node scripts/start.mjs`,
+		env: { PORT: String(PORT) },
+		url: `http://127.0.0.1:${PORT}/`,
+		reuseExistingServer: false,
+		timeout: 120_000
+	}
+});

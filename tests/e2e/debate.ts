@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+
+/** The shipped debate as the tests know it: read from the file, not hard-coded. */
+export const DEBATE_ID = 'llama-open-weights';
+export const debateFile = parse(readFileSync(`arguments/${DEBATE_ID}.yaml`, 'utf8')) as {
+	thesis: string;
+	claims: {
+		id: string;
+		text: { en: string; zh: string };
+		target?: string;
+		stance?: string;
+		evidence: { source: string; quote: string }[];
+	}[];
+	sources: { id: string; url?: string; title: string | Record<string, string> }[];
+};
+
+export interface MapHook {
+	nodeIds(): string[];
+	edgeIds(): string[];
+	renderedCentre(id: string): { x: number; y: number };
+	renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
+	zoom(): number;
+	selected(): string[];
+	labelOf(id: string): string;
+}
+
+/** Opens the map page and waits until Cytoscape has drawn it. */
+export async function openMap(page: Page, query = '') {
+	await page.goto(`/debate/${DEBATE_ID}${query}`);
+	await page.waitForFunction(() => (window as unknown as { __counterpointMap?: MapHook }).__counterpointMap?.nodeIds().length);
+	await expect(page.getByRole('tree')).toBeVisible();
+}
+
+/** Calls the map's test hook in the page. */
+export function map<T>(page: Page, fn: (hook: MapHook, arg: string) => T, arg = ''): Promise<T> {
+	return page.evaluate(
+		([body, a]) => {
+			const hook = (window as unknown as { __counterpointMap: MapHook }).__counterpointMap;
+			return new Function('hook', 'arg', `return (${body})(hook, arg)`)(hook, a);
+		},
+		[fn.toString(), arg] as const
+	) as Promise<T>;
+}

@@ -1,0 +1,125 @@
+import { expect, test } from '@playwright/test';
+import { DEBATE_ID, debateFile, map, openMap } from './debate';
+
+const SHOTS = 'screenshots';
+const claimIds = debateFile.claims.map((c) => c.id);
+const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
+/** A claim deep in the map with a quote and a linked source, to open in the drawer. */
+const sample = debateFile.claims.find((c) => c.target && c.evidence.some((e) => debateFile.sources.find((s) => s.id === e.source)?.url))!;
+
+test('the library lists the shipped debate with its counts', async ({ page }) => {
+	await page.goto('/');
+	const link = page.getByRole('link', { name: /Llama/ });
+	await expect(link).toBeVisible();
+	await expect(link).toContainText(`${claimIds.length} claims`);
+	await expect(link).toContainText(/＋ \d+ for/);
+	await link.click();
+	await expect(page).toHaveURL(new RegExp(`/debate/${DEBATE_ID}`));
+});
+
+test('the map draws one node per claim and one edge per relation, and the outline lists the same claims', async ({ page }) => {
+	await openMap(page);
+	const nodes = await map(page, (h) => h.nodeIds());
+	expect(nodes.sort()).toEqual([...claimIds].sort());
+	const items = await page.getByRole('treeitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+	expect(items.sort()).toEqual([...claimIds].sort());
+	const edges = await map(page, (h) => h.edgeIds());
+	const relations = debateFile.claims.reduce((n, c) => n + (c.target ? 1 : 0) + ((c as { also?: unknown[] }).also?.length ?? 0), 0);
+	expect(edges).toHaveLength(relations);
+	await page.screenshot({ path: `${SHOTS}/map-1920x1080.png` });
+});
+
+test('no two claims overlap on the map, and the whole map fits the window on load', async ({ page }) => {
+	await openMap(page);
+	const boxes = await Promise.all(claimIds.map((id) => map(page, (h, a) => h.renderedBox(a), id)));
+	const area = await page.getByTestId('map').boundingBox();
+	for (let i = 0; i < boxes.length; i++) {
+		const a = boxes[i]!;
+		expect(a.x1, `${claimIds[i]} inside the map`).toBeGreaterThanOrEqual(-1);
+		expect(a.x2).toBeLessThanOrEqual(area!.width + 1);
+		expect(a.y2).toBeLessThanOrEqual(area!.height + 1);
+		for (let j = i + 1; j < boxes.length; j++) {
+			const b = boxes[j]!;
+			const overlap = a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+			expect(overlap, `${claimIds[i]} overlaps ${claimIds[j]}`).toBe(false);
+		}
+	}
+});
+
+test('zoomed out the map shows short titles; zoomed in, the full claim text', async ({ page }) => {
+	await openMap(page);
+	const thesis = debateFile.thesis;
+	expect(await map(page, (h) => h.zoom())).toBeLessThan(0.7);
+	const far = await map(page, (h, a) => h.labelOf(a), thesis);
+	expect(far.replace(/\s+/g, ' ')).not.toContain(byId.get(thesis)!.text.en);
+	for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+	const near = await map(page, (h, a) => h.labelOf(a), thesis);
+	expect(near.replace(/\s+/g, ' ')).toContain(byId.get(thesis)!.text.en.split(' ').slice(0, 4).join(' '));
+	await page.getByRole('button', { name: 'Fit' }).click();
+	await expect.poll(() => map(page, (h) => h.zoom())).toBeLessThan(0.7);
+});
+
+test('clicking a node opens its evidence drawer with the quote and a safe source link', async ({ page }) => {
+	await openMap(page);
+	await page.getByRole('button', { name: 'Outline' }).click(); // more room for the map
+	const centre = await map(page, (h, a) => h.renderedCentre(a), sample.id);
+	await page.mouse.click(centre.x, centre.y);
+	const drawer = page.getByTestId('drawer');
+	await expect(drawer).toBeVisible();
+	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(sample.text.en);
+	await expect(drawer.locator('blockquote').first()).toHaveText(sample.evidence[0]!.quote);
+	const source = debateFile.sources.find((s) => s.id === sample.evidence.find((e) => debateFile.sources.find((s) => s.id === e.source)?.url)!.source)!;
+	const link = drawer.locator(`a[href="${source.url}"]`).first();
+	await expect(link).toHaveAttribute('target', '_blank');
+	await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+	await expect(page).toHaveURL(new RegExp(`\\?claim=${sample.id}$`));
+	expect(await map(page, (h) => h.selected())).toEqual([sample.id]);
+	await page.screenshot({ path: `${SHOTS}/drawer-1920x1080.png` });
+});
+
+test('a ?claim= link opens that drawer on load, and its links move the selection', async ({ page }) => {
+	const objection = debateFile.claims.find((c) => c.stance === 'con' && c.target && c.target !== debateFile.thesis)!;
+	await openMap(page, `?claim=${objection.id}`);
+	const drawer = page.getByTestId('drawer');
+	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(objection.text.en);
+	await drawer.locator(`dd a[data-claim-link="${objection.target}"]`).click();
+	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(byId.get(objection.target!)!.text.en);
+	await expect(page).toHaveURL(new RegExp(`\\?claim=${objection.target}$`));
+	await expect(drawer.getByRole('region', { name: /Attacked by/ }).or(drawer.locator('section', { hasText: 'Attacked by' }))).toContainText(objection.text.en);
+});
+
+test('keyboard only: Tab to the outline, arrow to a claim, Enter opens the drawer, Esc closes it', async ({ page }) => {
+	await openMap(page);
+	let guard = 0;
+	while (!(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'treeitem')) && guard++ < 20) {
+		await page.keyboard.press('Tab');
+	}
+	await expect(page.getByRole('treeitem').first()).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await page.keyboard.press('ArrowDown');
+	const third = page.getByRole('treeitem').nth(2);
+	await expect(third).toBeFocused();
+	const id = (await third.getAttribute('data-claim'))!;
+	await page.keyboard.press('Enter');
+	const drawer = page.getByTestId('drawer');
+	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(byId.get(id)!.text.en);
+	await expect(drawer.getByRole('heading', { level: 2 })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(drawer).toBeHidden();
+	await expect(page.getByRole('treeitem').nth(2)).toBeFocused();
+	await expect(page).not.toHaveURL(/claim=/);
+	// Left collapses the thesis; its claims leave the outline.
+	await page.keyboard.press('Home');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByRole('treeitem')).toHaveCount(1);
+	await expect(page.getByRole('treeitem').first()).toHaveAttribute('aria-expanded', 'false');
+});
+
+test('the claims switch to Chinese, and the choice is in the URL', async ({ page }) => {
+	await openMap(page);
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(page).toHaveURL(/lang=zh/);
+	const thesis = byId.get(debateFile.thesis)!;
+	await expect(page.getByRole('treeitem').first()).toContainText(thesis.text.zh);
+	await page.screenshot({ path: `${SHOTS}/map-zh-1920x1080.png` });
+});
