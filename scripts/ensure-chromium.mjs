@@ -17,14 +17,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const isRoot = process.getuid?.() === 0;
 	const hasApt = existsSync('/usr/bin/apt-get');
 	if (isRoot && hasApt) {
-		console.log('Chromium not found: installing Debian\'s chromium for the browser tests…');
+		console.log("Chromium not found: installing Debian's chromium for the browser tests…");
 		try {
-			execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+			execSync(
+				'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+				{ stdio: 'inherit' }
+			);
 		} catch {
 			// fall through to the message below
 		}
 		if (chromiumPath()) process.exit(0);
 	}
-	console.error('Browser tests need Chromium. Fix: sudo apt-get install -y chromium   (or set CHROMIUM_PATH=/path/to/chromium)');
+	console.error(
+		'Browser tests need Chromium. Fix: sudo apt-get install -y chromium   (or set CHROMIUM_PATH=/path/to/chromium)'
+	);
 	process.exit(1);
 }

@@ -41,7 +41,13 @@ createServer((req, res) =>
 	})
 )
 	.on('error', (e) => {
-		console.error(e.code === 'EADDRINUSE' ? `Port ${port} is in use: try PORT=4174 npm start` : e.message);
+		console.error(
+			e.code === 'EADDRINUSE' ? `Port ${port} is in use: try PORT=4174 npm start` : e.message
+		);
 		process.exit(1);
 	})
-	.listen(port, host, () => console.log(`Counterpoint is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`));
+	.listen(port, host, () =>
+		console.log(
+			`Counterpoint is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
+		)
+	);

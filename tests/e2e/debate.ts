@@ -29,7 +29,9 @@ export interface MapHook {
 /** Opens the map page and waits until Cytoscape has drawn it. */
 export async function openMap(page: Page, query = '') {
 	await page.goto(`/debate/${DEBATE_ID}${query}`);
-	await page.waitForFunction(() => (window as unknown as { __counterpointMap?: MapHook }).__counterpointMap?.nodeIds().length);
+	await page.waitForFunction(
+		() => (window as unknown as { __counterpointMap?: MapHook }).__counterpointMap?.nodeIds().length
+	);
 	await expect(page.getByRole('tree')).toBeVisible();
 }
 

@@ -5,7 +5,9 @@ const SHOTS = 'screenshots';
 const claimIds = debateFile.claims.map((c) => c.id);
 const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
 /** A claim deep in the map with a quote and a linked source, to open in the drawer. */
-const sample = debateFile.claims.find((c) => c.target && c.evidence.some((e) => debateFile.sources.find((s) => s.id === e.source)?.url))!;
+const sample = debateFile.claims.find(
+	(c) => c.target && c.evidence.some((e) => debateFile.sources.find((s) => s.id === e.source)?.url)
+)!;
 
 test('the library lists the shipped debate with its counts', async ({ page }) => {
 	await page.goto('/');
@@ -17,19 +19,28 @@ test('the library lists the shipped debate with its counts', async ({ page }) =>
 	await expect(page).toHaveURL(new RegExp(`/debate/${DEBATE_ID}`));
 });
 
-test('the map draws one node per claim and one edge per relation, and the outline lists the same claims', async ({ page }) => {
+test('the map draws one node per claim and one edge per relation, and the outline lists the same claims', async ({
+	page
+}) => {
 	await openMap(page);
 	const nodes = await map(page, (h) => h.nodeIds());
 	expect(nodes.sort()).toEqual([...claimIds].sort());
-	const items = await page.getByRole('treeitem').evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+	const items = await page
+		.getByRole('treeitem')
+		.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
 	expect(items.sort()).toEqual([...claimIds].sort());
 	const edges = await map(page, (h) => h.edgeIds());
-	const relations = debateFile.claims.reduce((n, c) => n + (c.target ? 1 : 0) + ((c as { also?: unknown[] }).also?.length ?? 0), 0);
+	const relations = debateFile.claims.reduce(
+		(n, c) => n + (c.target ? 1 : 0) + ((c as { also?: unknown[] }).also?.length ?? 0),
+		0
+	);
 	expect(edges).toHaveLength(relations);
 	await page.screenshot({ path: `${SHOTS}/map-1920x1080.png` });
 });
 
-test('no two claims overlap on the map, and the whole map fits the window on load', async ({ page }) => {
+test('no two claims overlap on the map, and the whole map fits the window on load', async ({
+	page
+}) => {
 	await openMap(page);
 	const boxes = await Promise.all(claimIds.map((id) => map(page, (h, a) => h.renderedBox(a), id)));
 	const area = await page.getByTestId('map').boundingBox();
@@ -54,12 +65,16 @@ test('zoomed out the map shows short titles; zoomed in, the full claim text', as
 	expect(far.replace(/\s+/g, ' ')).not.toContain(byId.get(thesis)!.text.en);
 	for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
 	const near = await map(page, (h, a) => h.labelOf(a), thesis);
-	expect(near.replace(/\s+/g, ' ')).toContain(byId.get(thesis)!.text.en.split(' ').slice(0, 4).join(' '));
+	expect(near.replace(/\s+/g, ' ')).toContain(
+		byId.get(thesis)!.text.en.split(' ').slice(0, 4).join(' ')
+	);
 	await page.getByRole('button', { name: 'Fit' }).click();
 	await expect.poll(() => map(page, (h) => h.zoom())).toBeLessThan(0.7);
 });
 
-test('clicking a node opens its evidence drawer with the quote and a safe source link', async ({ page }) => {
+test('clicking a node opens its evidence drawer with the quote and a safe source link', async ({
+	page
+}) => {
 	await openMap(page);
 	await page.getByRole('button', { name: 'Outline' }).click(); // more room for the map
 	const centre = await map(page, (h, a) => h.renderedCentre(a), sample.id);
@@ -68,7 +83,11 @@ test('clicking a node opens its evidence drawer with the quote and a safe source
 	await expect(drawer).toBeVisible();
 	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(sample.text.en);
 	await expect(drawer.locator('blockquote').first()).toHaveText(sample.evidence[0]!.quote);
-	const source = debateFile.sources.find((s) => s.id === sample.evidence.find((e) => debateFile.sources.find((s) => s.id === e.source)?.url)!.source)!;
+	const source = debateFile.sources.find(
+		(s) =>
+			s.id ===
+			sample.evidence.find((e) => debateFile.sources.find((s) => s.id === e.source)?.url)!.source
+	)!;
 	const link = drawer.locator(`a[href="${source.url}"]`).first();
 	await expect(link).toHaveAttribute('target', '_blank');
 	await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
@@ -77,21 +96,36 @@ test('clicking a node opens its evidence drawer with the quote and a safe source
 	await page.screenshot({ path: `${SHOTS}/drawer-1920x1080.png` });
 });
 
-test('a ?claim= link opens that drawer on load, and its links move the selection', async ({ page }) => {
-	const objection = debateFile.claims.find((c) => c.stance === 'con' && c.target && c.target !== debateFile.thesis)!;
+test('a ?claim= link opens that drawer on load, and its links move the selection', async ({
+	page
+}) => {
+	const objection = debateFile.claims.find(
+		(c) => c.stance === 'con' && c.target && c.target !== debateFile.thesis
+	)!;
 	await openMap(page, `?claim=${objection.id}`);
 	const drawer = page.getByTestId('drawer');
 	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(objection.text.en);
 	await drawer.locator(`dd a[data-claim-link="${objection.target}"]`).click();
-	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(byId.get(objection.target!)!.text.en);
+	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(
+		byId.get(objection.target!)!.text.en
+	);
 	await expect(page).toHaveURL(new RegExp(`\\?claim=${objection.target}$`));
-	await expect(drawer.getByRole('region', { name: /Attacked by/ }).or(drawer.locator('section', { hasText: 'Attacked by' }))).toContainText(objection.text.en);
+	await expect(
+		drawer
+			.getByRole('region', { name: /Attacked by/ })
+			.or(drawer.locator('section', { hasText: 'Attacked by' }))
+	).toContainText(objection.text.en);
 });
 
-test('keyboard only: Tab to the outline, arrow to a claim, Enter opens the drawer, Esc closes it', async ({ page }) => {
+test('keyboard only: Tab to the outline, arrow to a claim, Enter opens the drawer, Esc closes it', async ({
+	page
+}) => {
 	await openMap(page);
 	let guard = 0;
-	while (!(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'treeitem')) && guard++ < 20) {
+	while (
+		!(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'treeitem')) &&
+		guard++ < 20
+	) {
 		await page.keyboard.press('Tab');
 	}
 	await expect(page.getByRole('treeitem').first()).toBeFocused();
@@ -122,4 +156,25 @@ test('the claims switch to Chinese, and the choice is in the URL', async ({ page
 	const thesis = byId.get(debateFile.thesis)!;
 	await expect(page.getByRole('treeitem').first()).toContainText(thesis.text.zh);
 	await page.screenshot({ path: `${SHOTS}/map-zh-1920x1080.png` });
+});
+
+test('the tree layout (dagre) draws the same claims with the thesis on top and no overlaps', async ({
+	page
+}) => {
+	await openMap(page);
+	await page.getByRole('button', { name: 'Tree' }).click();
+	await expect(page.getByRole('button', { name: 'Tree' })).toHaveAttribute('aria-pressed', 'true');
+	await expect.poll(() => map(page, (h) => h.nodeIds().length)).toBe(claimIds.length);
+	const boxes = await Promise.all(claimIds.map((id) => map(page, (h, a) => h.renderedBox(a), id)));
+	const thesis = boxes[claimIds.indexOf(debateFile.thesis)]!;
+	for (const b of boxes) if (b !== thesis) expect(b.y1).toBeGreaterThan(thesis.y1);
+	for (let i = 0; i < boxes.length; i++) {
+		for (let j = i + 1; j < boxes.length; j++) {
+			const [a, b] = [boxes[i]!, boxes[j]!];
+			expect(
+				a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2,
+				`${claimIds[i]} / ${claimIds[j]}`
+			).toBe(false);
+		}
+	}
 });

@@ -14,14 +14,17 @@ export interface Arrangement {
  * right-angled lines: parent → bus → child. Extra relations keep Cytoscape's curved default.
  */
 export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: number): Arrangement {
-	const sizes = new Map(elements.nodes.map((n) => [n.data.id, { w: n.data.width, h: n.data.height }]));
+	const sizes = new Map(
+		elements.nodes.map((n) => [n.data.id, { w: n.data.width, h: n.data.height }])
+	);
 	const layout = combLayout(graph, (id) => sizes.get(id) ?? { w: 1, h: 1 }, aspect);
 	const positions: Record<string, Point> = {};
 	for (const [id, p] of layout.positions) positions[id] = p;
 	// Anything the layout did not reach (never in valid data) goes in a row underneath.
 	let stray = 0;
 	for (const n of elements.nodes) {
-		if (!positions[n.data.id]) positions[n.data.id] = { x: stray++ * (n.data.width + 20), y: layout.height + 120 };
+		if (!positions[n.data.id])
+			positions[n.data.id] = { x: stray++ * (n.data.width + 20), y: layout.height + 120 };
 	}
 	const edgeStyles: Arrangement['edgeStyles'] = {};
 	for (const rel of graph.relations) {
@@ -33,7 +36,9 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 		if (!route || !parent || !child || !parentSize) continue;
 		const fromThesis = graph.roots.includes(rel.to);
 		// Leave a root from its bottom edge, above the route's first point; leave others from the right.
-		const from = fromThesis ? { x: ((route[0]!.x - parent.x) / parentSize.w) * 100, y: 50 } : { x: 50, y: 0 };
+		const from = fromThesis
+			? { x: ((route[0]!.x - parent.x) / parentSize.w) * 100, y: 50 }
+			: { x: 50, y: 0 };
 		edgeStyles[rel.id] = segmentStyle(parent, child, route, from, { x: -50, y: 0 });
 	}
 	return { positions, edgeStyles };

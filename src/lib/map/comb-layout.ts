@@ -63,7 +63,8 @@ function layoutRoot(
 	const measure = (id: string): void => {
 		const c = kids(id);
 		c.forEach(measure);
-		const childH = c.reduce((s, k) => s + heightOf.get(k)!, 0) + COMB.siblingGap * Math.max(0, c.length - 1);
+		const childH =
+			c.reduce((s, k) => s + heightOf.get(k)!, 0) + COMB.siblingGap * Math.max(0, c.length - 1);
 		const childW = Math.max(0, ...c.map((k) => widthOf.get(k)!));
 		heightOf.set(id, Math.max(size(id).h, childH));
 		widthOf.set(id, size(id).w + (c.length ? COMB.levelGap + childW : 0));
@@ -74,7 +75,8 @@ function layoutRoot(
 		const h = heightOf.get(id)!;
 		positions.set(id, { x: x + w / 2, y: y + h / 2 });
 		const c = kids(id);
-		const childH = c.reduce((s, k) => s + heightOf.get(k)!, 0) + COMB.siblingGap * Math.max(0, c.length - 1);
+		const childH =
+			c.reduce((s, k) => s + heightOf.get(k)!, 0) + COMB.siblingGap * Math.max(0, c.length - 1);
 		let cy = y + (h - childH) / 2;
 		const cx = x + w + COMB.levelGap;
 		for (const k of c) {
@@ -83,7 +85,10 @@ function layoutRoot(
 			const from = { x: x + w, y: y + h / 2 };
 			const to = positions.get(k)!;
 			const mid = from.x + COMB.levelGap / 2;
-			routes.set(k, [{ x: mid, y: from.y }, { x: mid, y: to.y }]);
+			routes.set(k, [
+				{ x: mid, y: from.y },
+				{ x: mid, y: to.y }
+			]);
 			cy += heightOf.get(k)! + COMB.siblingGap;
 		}
 	};
@@ -99,14 +104,20 @@ function layoutRoot(
 	const thesis = size(root);
 
 	// Try 1–4 columns a side and keep the arrangement whose bounding box best fits the window.
-	let best: { score: number; pro: Block[][]; con: Block[][]; width: number; height: number } | undefined;
+	let best:
+		{ score: number; pro: Block[][]; con: Block[][]; width: number; height: number } | undefined;
 	for (let kp = pro.length ? 1 : 0; kp <= Math.min(4, pro.length); kp++) {
 		for (let kc = con.length ? 1 : 0; kc <= Math.min(4, con.length); kc++) {
 			const pc = columns(pro, kp);
 			const cc = columns(con, kc);
 			const all = [...pc, ...cc];
-			const width = Math.max(thesis.w, all.reduce((s, col) => s + columnWidth(col), 0) + COMB.columnGap * Math.max(0, all.length - 1));
-			const height = thesis.h + (all.length ? COMB.thesisGap + Math.max(...all.map(columnHeight)) : 0);
+			const width = Math.max(
+				thesis.w,
+				all.reduce((s, col) => s + columnWidth(col), 0) +
+					COMB.columnGap * Math.max(0, all.length - 1)
+			);
+			const height =
+				thesis.h + (all.length ? COMB.thesisGap + Math.max(...all.map(columnHeight)) : 0);
 			const score = Math.min(aspect / width, 1 / height); // zoom that fits, in units of window height
 			if (!best || score > best.score * 1.0001) best = { score, pro: pc, con: cc, width, height };
 		}
@@ -116,11 +127,17 @@ function layoutRoot(
 		return { width: thesis.w, height: thesis.h };
 	}
 
-	const colsWidth = [...best.pro, ...best.con].reduce((s, col) => s + columnWidth(col) + COMB.columnGap, -COMB.columnGap);
+	const colsWidth = [...best.pro, ...best.con].reduce(
+		(s, col) => s + columnWidth(col) + COMB.columnGap,
+		-COMB.columnGap
+	);
 	const left = originX + Math.max(0, (thesis.w - colsWidth) / 2);
 	// The thesis sits over the gap between the two sides.
 	const proWidth = best.pro.reduce((s, col) => s + columnWidth(col) + COMB.columnGap, 0);
-	const thesisX = best.pro.length && best.con.length ? left + proWidth - COMB.columnGap / 2 : left + colsWidth / 2;
+	const thesisX =
+		best.pro.length && best.con.length
+			? left + proWidth - COMB.columnGap / 2
+			: left + colsWidth / 2;
 	positions.set(root, { x: Math.max(originX + thesis.w / 2, thesisX), y: thesis.h / 2 });
 	const bus = thesis.h + COMB.thesisGap / 2;
 	const rootPos = positions.get(root)!;
@@ -132,7 +149,10 @@ function layoutRoot(
 			place(b.id, x + COMB.trunkIndent, y);
 			const to = positions.get(b.id)!;
 			// thesis bottom → the bus under it → along to this column's trunk → down → into the claim
-			const exitX = Math.min(Math.max(trunk, rootPos.x - thesis.w / 2 + 20), rootPos.x + thesis.w / 2 - 20);
+			const exitX = Math.min(
+				Math.max(trunk, rootPos.x - thesis.w / 2 + 20),
+				rootPos.x + thesis.w / 2 - 20
+			);
 			routes.set(b.id, [
 				{ x: exitX, y: bus },
 				{ x: trunk, y: bus },
@@ -178,7 +198,11 @@ export function columns<T extends { height: number }>(blocks: T[], k: number): T
  * Positions every claim. `aspect` is the window's width / height, so the map fills it; claims
  * that reach no root (only in invalid data) are left out and placed by the caller.
  */
-export function combLayout(graph: ArgumentGraph, size: (id: string) => Size, aspect = 16 / 9): CombLayout {
+export function combLayout(
+	graph: ArgumentGraph,
+	size: (id: string) => Size,
+	aspect = 16 / 9
+): CombLayout {
 	const positions = new Map<string, Point>();
 	const routes = new Map<string, Point[]>();
 	let x = 0;

@@ -1,6 +1,6 @@
 import type { ArgumentGraph } from '../core/model';
 import { textIn } from '../core/schema';
-import { estimateWidth, wrapText, type Measure } from './wrap';
+import { breakable, estimateWidth, wrapText, type Measure } from './wrap';
 
 /** Sizes of a node on the map, in model pixels (at zoom 1). */
 export const NODE = {
@@ -43,8 +43,23 @@ export interface NodeData {
 	briefFontSize: number;
 }
 
-/** Font of the zoomed-out label, model pixels: one size for all, so the map reads evenly. */
+/** Font of the zoomed-out label, model pixels: the same for all where the words allow. */
 export const BRIEF_FONT_SIZE = 30;
+const BRIEF_FONT_MIN = 22;
+
+/** The short label in the largest font (≤ BRIEF_FONT_SIZE) at which no word has to be cut. */
+function briefLines(
+	text: string,
+	width: number,
+	measure: Measure
+): { lines: string[]; size: number } {
+	for (let size = BRIEF_FONT_SIZE; size > BRIEF_FONT_MIN; size -= 2) {
+		if (breakable(text).every((w) => measure(w.trim(), size, 'bold') <= width)) {
+			return { lines: wrapText(text, width, size, measure, 'bold'), size };
+		}
+	}
+	return { lines: wrapText(text, width, BRIEF_FONT_MIN, measure, 'bold'), size: BRIEF_FONT_MIN };
+}
 
 /** A short title for the zoomed-out map: the claim's own `title`, else its first words. */
 function gist(text: string, max = 40): string {
@@ -99,21 +114,35 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		const title = textIn(claim.title, options.lang, primary) || gist(text);
 		// A no-break space keeps the glyph on the same line as the first word.
 		const glyph = isRoot ? '' : claim.stance === 'pro' ? '+\u00a0' : '−\u00a0';
-		const brief = wrapText(glyph + title, inner, BRIEF_FONT_SIZE, measure, 'bold');
+		const brief = briefLines(glyph + title, inner, measure);
 		// Tall enough for the full text and for the short title, whichever the zoom shows.
 		const height = Math.ceil(
-			Math.max((lines.length + 1) * fontSize * NODE.lineHeight, brief.length * BRIEF_FONT_SIZE * 1.2) + 2 * NODE.padding
+			Math.max(
+				(lines.length + 1) * fontSize * NODE.lineHeight,
+				brief.lines.length * brief.size * 1.2
+			) +
+				2 * NODE.padding
 		);
 		const classes = [
 			isRoot ? 'thesis' : claim.stance,
 			isRoot ? '' : side === 1 ? 'side-for' : 'side-against'
 		];
-		const data = { id, label, width, height, fontSize, brief: brief.join('\n'), briefFontSize: BRIEF_FONT_SIZE };
+		const data = {
+			id,
+			label,
+			width,
+			height,
+			fontSize,
+			brief: brief.lines.join('\n'),
+			briefFontSize: brief.size
+		};
 		return { data, classes: classes.filter(Boolean).join(' ') };
 	});
 	const edges = graph.relations.map((r) => ({
 		data: { id: r.id, source: r.to, target: r.from },
-		classes: [r.stance, r.primary ? 'main' : 'also', r.undercuts ? 'undercut' : ''].filter(Boolean).join(' ')
+		classes: [r.stance, r.primary ? 'main' : 'also', r.undercuts ? 'undercut' : '']
+			.filter(Boolean)
+			.join(' ')
 	}));
 	return { nodes, edges };
 }

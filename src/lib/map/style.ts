@@ -16,7 +16,8 @@ export const PALETTE = {
 } as const;
 
 /** Fonts with good CJK coverage on Linux, macOS and Windows, used for node labels and measuring. */
-export const FONT = 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Segoe UI", sans-serif';
+export const FONT =
+	'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Segoe UI", sans-serif';
 
 type Style = { selector: string; style: Record<string, string | number> };
 
@@ -68,7 +69,11 @@ export function mapStyle(): Style[] {
 		},
 		{
 			selector: 'node.pro',
-			style: { 'border-color': PALETTE.pro, 'border-style': 'solid', 'background-color': PALETTE.proFill }
+			style: {
+				'border-color': PALETTE.pro,
+				'border-style': 'solid',
+				'background-color': PALETTE.proFill
+			}
 		},
 		{
 			selector: 'node.con',
@@ -86,11 +91,21 @@ export function mapStyle(): Style[] {
 		{
 			// Zoomed out: the short title in a large font, so a projector still shows something legible.
 			selector: 'node.brief',
-			style: { label: 'data(brief)', 'font-size': 'data(briefFontSize)', 'font-weight': 'bold', 'line-height': 1.2 }
+			style: {
+				label: 'data(brief)',
+				'font-size': 'data(briefFontSize)',
+				'font-weight': 'bold',
+				'line-height': 1.2
+			}
 		},
 		{
 			selector: 'node:selected',
-			style: { 'underlay-color': PALETTE.selected, 'underlay-opacity': 0.55, 'underlay-padding': 9, 'underlay-shape': 'round-rectangle' }
+			style: {
+				'underlay-color': PALETTE.selected,
+				'underlay-opacity': 0.55,
+				'underlay-padding': 9,
+				'underlay-shape': 'round-rectangle'
+			}
 		},
 		{
 			selector: 'edge',
@@ -103,7 +118,12 @@ export function mapStyle(): Style[] {
 		},
 		{
 			selector: 'edge.pro',
-			style: { 'line-color': PALETTE.pro, 'source-arrow-color': PALETTE.pro, 'source-arrow-shape': 'triangle', 'line-style': 'solid' }
+			style: {
+				'line-color': PALETTE.pro,
+				'source-arrow-color': PALETTE.pro,
+				'source-arrow-shape': 'triangle',
+				'line-style': 'solid'
+			}
 		},
 		{
 			selector: 'edge.con',
@@ -115,7 +135,10 @@ export function mapStyle(): Style[] {
 				'line-dash-pattern': [10, 6] as unknown as string
 			}
 		},
-		{ selector: 'edge.also', style: { width: 2, opacity: 0.55, 'curve-style': 'bezier', 'arrow-scale': 1.2 } },
+		{
+			selector: 'edge.also',
+			style: { width: 2, opacity: 0.55, 'curve-style': 'bezier', 'arrow-scale': 1.2 }
+		},
 		{ selector: 'edge.undercut', style: { 'line-style': 'dotted' } },
 		{ selector: 'edge:selected', style: { width: 5 } }
 	];

@@ -9,7 +9,8 @@ export const estimateWidth: Measure = (text, fontSize, weight = 'normal') => {
 	let em = 0;
 	for (const ch of text) {
 		const code = ch.codePointAt(0)!;
-		if (code >= 0x2e80) em += 1; // CJK, full-width punctuation
+		if (code >= 0x2e80)
+			em += 1; // CJK, full-width punctuation
 		else if (/[mwMW@%]/.test(ch)) em += 0.85;
 		else if (/[A-Z0-9]/.test(ch)) em += 0.66;
 		else if (/[ilj.,:;'!|()\s]/.test(ch)) em += 0.3;
@@ -18,10 +19,11 @@ export const estimateWidth: Measure = (text, fontSize, weight = 'normal') => {
 	return em * fontSize * (weight === 'bold' ? 1.08 : 1);
 };
 
-/** Splits text into pieces that may end a line: words for Latin, characters for CJK. */
-function breakable(text: string): string[] {
+/** Splits text into pieces that may end a line: words (and hyphenated parts) for Latin, characters for CJK. */
+export function breakable(text: string): string[] {
 	const pieces: string[] = [];
-	const re = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff0c\uff0e\uff1a\uff1b\uff01\uff1f]?|[^ \t\r\n]+[ \t\r\n]*|[ \t\r\n]+/gu;
+	const re =
+		/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][\u3000-\u303f\uff0c\uff0e\uff1a\uff1b\uff01\uff1f]?|[^ \t\r\n\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef-]+(?:-+|[ \t\r\n]*)|-+[ \t\r\n]*|[ \t\r\n]+/gu;
 	for (const m of text.matchAll(re)) pieces.push(m[0]);
 	return pieces;
 }

@@ -3,7 +3,11 @@ import { buildGraph, countSides, maxDepth } from '../core/model';
 import type { Debate } from '../core/schema';
 
 /** The debate files shipped in `arguments/`, read at build time. */
-const files = import.meta.glob('/arguments/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob('/arguments/*.yaml', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
 
 export interface DebateSummary {
 	id: string;

@@ -13,6 +13,8 @@ export class DebateView {
 	drawerOpen = $state(false);
 	outlineOpen = $state(true);
 	lang = $state('en');
+	/** `columns`: the classroom layout (default); `tree`: a top-down dagre tree, wide but familiar. */
+	layout = $state<'columns' | 'tree'>('columns');
 	/** Increments whenever someone asks the map to fit; the map component reacts to it. */
 	fitRequests = $state(0);
 	zoomRequests = $state<{ factor: number; n: number }>({ factor: 1, n: 0 });

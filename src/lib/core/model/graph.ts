@@ -7,7 +7,7 @@ export type Side = 1 | -1;
  * One edge of the argument graph: claim `from` supports (`pro`) or attacks (`con`) claim `to`.
  * For an undercut, `to` is the claim whose link is attacked and `undercuts` names that link.
  */
-export interface Relation {
+export interface GraphRelation {
 	/** Stable id: `from->to`, with `#n` for an extra (`also`) relation, `~` marking an undercut. */
 	id: string;
 	from: string;
@@ -24,11 +24,11 @@ export interface ArgumentGraph {
 	claims: Map<string, Claim>;
 	/** In file order. */
 	order: string[];
-	relations: Relation[];
+	relations: GraphRelation[];
 	/** Relations pointing at a claim (its supporters and attackers). */
-	incoming: Map<string, Relation[]>;
+	incoming: Map<string, GraphRelation[]>;
 	/** Relations leaving a claim (what it supports or attacks). */
-	outgoing: Map<string, Relation[]>;
+	outgoing: Map<string, GraphRelation[]>;
 	/** Claims with no target. The thesis is one of them. */
 	roots: string[];
 	/** Claims whose main target is this claim: the tree below it. */
@@ -49,7 +49,7 @@ function relationOf(
 	stance: Stance,
 	primary: boolean,
 	n: number
-): Relation {
+): GraphRelation {
 	const suffix = primary ? '' : `#${n}`;
 	if (typeof target === 'string')
 		return { id: `${from}->${target}${suffix}`, from, to: target, stance, primary };
@@ -66,9 +66,9 @@ function relationOf(
 /** Builds the graph of a validated debate. Assumes references resolve (see `checkReferences`). */
 export function buildGraph(debate: Debate): ArgumentGraph {
 	const claims = new Map(debate.claims.map((c) => [c.id, c]));
-	const relations: Relation[] = [];
-	const incoming = new Map<string, Relation[]>();
-	const outgoing = new Map<string, Relation[]>();
+	const relations: GraphRelation[] = [];
+	const incoming = new Map<string, GraphRelation[]>();
+	const outgoing = new Map<string, GraphRelation[]>();
 	const children = new Map<string, string[]>();
 	const roots: string[] = [];
 	for (const c of debate.claims) {
@@ -77,7 +77,7 @@ export function buildGraph(debate: Debate): ArgumentGraph {
 		children.set(c.id, []);
 	}
 	for (const c of debate.claims) {
-		const rels: Relation[] = [];
+		const rels: GraphRelation[] = [];
 		if (c.target !== undefined && c.stance !== undefined)
 			rels.push(relationOf(c.id, c.target, c.stance, true, 0));
 		else roots.push(c.id);
@@ -138,9 +138,9 @@ export function buildGraph(debate: Debate): ArgumentGraph {
  * so it argues the side opposite to A's effect on X (and a "pro" undercut the same side).
  */
 function sideThrough(
-	rel: Relation,
+	rel: GraphRelation,
 	side: Map<string, Side>,
-	primaryOf: Map<string, Relation>
+	primaryOf: Map<string, GraphRelation>
 ): Side {
 	const targetSide = side.get(rel.to) ?? 1;
 	if (!rel.undercuts) return (targetSide * sign(rel.stance)) as Side;
