@@ -4,7 +4,7 @@ import { breakable, estimateWidth, wrapText, type Measure } from './wrap';
 
 /** Sizes of a node on the map, in model pixels (at zoom 1). */
 export const NODE = {
-	width: 248,
+	width: 268,
 	thesisWidth: 340,
 	padding: 14,
 	fontSize: 15,
