@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumPath } from './scripts/ensure-chromium.mjs';
 
-const PORT = 4327;
+// A port of its own, so browser tests do not collide with `npm start` (4173); E2E_PORT overrides.
+const PORT = Number(process.env.E2E_PORT ?? 4327);
 
 /**
  * Browser tests run against the built static app in Debian's Chromium (npm cannot download

@@ -45,3 +45,18 @@ export function map<T>(page: Page, fn: (hook: MapHook, arg: string) => T, arg = 
 		[fn.toString(), arg] as const
 	) as Promise<T>;
 }
+
+type Box = { x1: number; y1: number; x2: number; y2: number };
+
+/** Pairs of claims whose drawn boxes intersect; empty when nothing overlaps. */
+export function overlappingPairs(ids: string[], boxes: Box[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < boxes.length; i++) {
+		for (let j = i + 1; j < boxes.length; j++) {
+			const [a, b] = [boxes[i]!, boxes[j]!];
+			if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2)
+				out.push(`${ids[i]} / ${ids[j]}`);
+		}
+	}
+	return out;
+}
