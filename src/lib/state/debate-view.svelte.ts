@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
+import { buildGraph, type ArgumentGraph } from '../core/model';
 import type { Debate } from '../core/schema';
 
 /**
@@ -46,11 +46,6 @@ export class DebateView {
 
 	close() {
 		this.drawerOpen = false;
-	}
-
-	/** From the selected claim up to the thesis. */
-	get breadcrumb(): string[] {
-		return this.selected ? pathToRoot(this.graph, this.selected).reverse() : [];
 	}
 
 	fit() {
