@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
-import { loadDebate, type LoadResult } from '../lib/core/load';
+import { join, relative } from 'node:path';
+import { loadAuthoredDebate, type LoadResult } from '../lib/core/load';
 import type { Debate } from '../lib/core/schema';
 
 /** Where the shipped debates live, relative to the repository root. */
@@ -29,5 +29,5 @@ export function loadDebateFile(path: string): LoadResult<Debate> {
 			errors: [{ severity: 'error', file, line: 0, column: 0, path: '', message: reason }]
 		};
 	}
-	return loadDebate(text, { file, expectedId: basename(path, extname(path)), authored: true });
+	return loadAuthoredDebate(text, file);
 }

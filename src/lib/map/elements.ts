@@ -10,7 +10,7 @@ export const NODE = {
 	fontSize: 15,
 	thesisFontSize: 18,
 	lineHeight: 1.3,
-	/** A node with more lines than this shows them all: claims are ≤ 160 characters. */
+	/** Width of the left band that shows which side of the thesis a claim is on. */
 	bandWidth: 10
 } as const;
 

@@ -1,4 +1,4 @@
-import { formatDiagnostic, loadDebate } from '../core/load';
+import { formatDiagnostic, loadAuthoredDebate } from '../core/load';
 import { buildGraph, countSides, maxDepth } from '../core/model';
 import type { Debate } from '../core/schema';
 
@@ -32,9 +32,8 @@ export function shippedDebates(): Map<string, Debate> {
 	const problems: string[] = [];
 	for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
 		const file = path.replace(/^\//, '');
-		const id = file.replace(/^arguments\//, '').replace(/\.ya?ml$/, '');
-		const result = loadDebate(text, { file, expectedId: id, authored: true });
-		if (result.ok) out.set(id, result.value);
+		const result = loadAuthoredDebate(text, file);
+		if (result.ok) out.set(result.value.id, result.value);
 		else problems.push(...result.errors.map(formatDiagnostic));
 	}
 	if (problems.length > 0) throw new Error(`Invalid debate files:\n${problems.join('\n')}`);

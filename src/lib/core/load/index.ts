@@ -1,3 +1,9 @@
 export * from './diagnostic';
-export { loadDebate, MAX_ALIAS_COUNT, MAX_FILE_BYTES, type LoadOptions } from './load';
+export {
+	loadAuthoredDebate,
+	loadDebate,
+	MAX_ALIAS_COUNT,
+	MAX_FILE_BYTES,
+	type LoadOptions
+} from './load';
 export { checkReferences, type CheckOptions } from './references';

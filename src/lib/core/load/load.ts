@@ -153,3 +153,12 @@ function unclosedQuoteBefore(
 	}
 	return undefined;
 }
+
+/**
+ * Loads a debate file as shipped in `arguments/`: its id must be its file name, it has a single
+ * root (the thesis) and evidence on every claim. Used alike by `npm run validate` and the build.
+ */
+export function loadAuthoredDebate(text: string, file: string): LoadResult<Debate> {
+	const expectedId = (file.split('/').pop() ?? file).replace(/\.(ya?ml|json)$/, '');
+	return loadDebate(text, { file, expectedId, authored: true });
+}

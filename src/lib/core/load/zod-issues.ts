@@ -102,16 +102,12 @@ export function plainIssues(
 				break;
 			}
 			case 'unrecognized_keys': {
-				const obj = valueAt(data, path);
-				const known = Object.keys(obj && typeof obj === 'object' ? obj : {}).filter(
-					(k) => !issue.keys.includes(k)
-				);
 				for (const key of issue.keys) {
 					out.push({
 						path: [...path, key],
 						message: `unknown field "${key}"`,
 						hint:
-							didYouMean(key, knownFieldsFor(path, known)) ??
+							didYouMean(key, knownFieldsFor(path)) ??
 							'remove it, or check its spelling and indentation',
 						atKey: true
 					});
@@ -140,7 +136,7 @@ export function plainIssues(
 }
 
 /** Field names valid at a path, for "did you mean" on misspelt keys; read off the schema itself. */
-function knownFieldsFor(path: readonly PropertyKey[], present: string[]): string[] {
+function knownFieldsFor(path: readonly PropertyKey[]): string[] {
 	const byList: Record<string, string[]> = {
 		claims: Object.keys(Claim.shape),
 		evidence: Object.keys(Evidence.shape),
@@ -152,5 +148,5 @@ function knownFieldsFor(path: readonly PropertyKey[], present: string[]): string
 	const list = [...path].reverse().find((s) => typeof s === 'string' && s in byList) as
 		string | undefined;
 	const fields = path.length === 0 ? Object.keys(Debate.shape) : (byList[list ?? ''] ?? []);
-	return [...fields, ...present];
+	return fields;
 }
