@@ -11,7 +11,8 @@ export const debateFile = parse(readFileSync(`arguments/${DEBATE_ID}.yaml`, 'utf
 		text: { en: string; zh: string };
 		target?: string;
 		stance?: string;
-		evidence: { source: string; quote: string }[];
+		evidence: { source: string; quote: string; quoteLang: string }[];
+		tags?: string[];
 	}[];
 	sources: { id: string; url?: string; title: string | Record<string, string> }[];
 };
@@ -24,6 +25,8 @@ export interface MapHook {
 	zoom(): number;
 	selected(): string[];
 	labelOf(id: string): string;
+	classesOf(id: string): string[];
+	standingOf(id: string): string;
 }
 
 /** Opens the map page and waits until Cytoscape has drawn it. */
@@ -32,7 +35,7 @@ export async function openMap(page: Page, query = '') {
 	await page.waitForFunction(
 		() => (window as unknown as { __counterpointMap?: MapHook }).__counterpointMap?.nodeIds().length
 	);
-	await expect(page.getByRole('tree')).toBeVisible();
+	await expect(page.getByTestId('map')).toBeVisible();
 }
 
 /** Calls the map's test hook in the page. */
@@ -59,4 +62,12 @@ export function overlappingPairs(ids: string[], boxes: Box[]): string[] {
 		}
 	}
 	return out;
+}
+
+/** Presses Tab until the focused element matches `selector` (at most `limit` times). */
+export async function tabTo(page: Page, selector: string, limit = 60) {
+	for (let i = 0; i < limit; i++) {
+		if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+		await page.keyboard.press('Tab');
+	}
 }

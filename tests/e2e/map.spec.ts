@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEBATE_ID, debateFile, map, openMap, overlappingPairs } from './debate';
+import { DEBATE_ID, debateFile, map, openMap, overlappingPairs, tabTo } from './debate';
 
 const SHOTS = 'screenshots';
 const claimIds = debateFile.claims.map((c) => c.id);
@@ -116,13 +116,7 @@ test('keyboard only: Tab to the outline, arrow to a claim, Enter opens the drawe
 	page
 }) => {
 	await openMap(page);
-	let guard = 0;
-	while (
-		!(await page.evaluate(() => document.activeElement?.getAttribute('role') === 'treeitem')) &&
-		guard++ < 20
-	) {
-		await page.keyboard.press('Tab');
-	}
+	await tabTo(page, '[role="treeitem"]');
 	await expect(page.getByRole('treeitem').first()).toBeFocused();
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ArrowDown');

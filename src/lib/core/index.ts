@@ -5,3 +5,6 @@
 export * from './schema';
 export * from './load';
 export * from './model';
+export * from './view';
+export * from './evaluate';
+export * from './search';

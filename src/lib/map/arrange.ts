@@ -17,7 +17,13 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 	const sizes = new Map(
 		elements.nodes.map((n) => [n.data.id, { w: n.data.width, h: n.data.height }])
 	);
-	const layout = combLayout(graph, (id) => sizes.get(id) ?? { w: 1, h: 1 }, aspect);
+	// Only the claims the view draws take part: a focused or filtered map closes up its gaps.
+	const layout = combLayout(
+		graph,
+		(id) => sizes.get(id) ?? { w: 1, h: 1 },
+		aspect,
+		(id) => sizes.has(id)
+	);
 	const positions: Record<string, Point> = {};
 	for (const [id, p] of layout.positions) positions[id] = p;
 	// Anything the layout did not reach (never in valid data) goes in a row underneath.

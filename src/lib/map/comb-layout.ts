@@ -55,9 +55,10 @@ function layoutRoot(
 	aspect: number,
 	positions: Map<string, Point>,
 	routes: Map<string, Point[]>,
-	originX: number
+	originX: number,
+	shown: (id: string) => boolean
 ): { width: number; height: number } {
-	const kids = (id: string) => graph.children.get(id) ?? [];
+	const kids = (id: string) => (graph.children.get(id) ?? []).filter(shown);
 	const heightOf = new Map<string, number>();
 	const widthOf = new Map<string, number>();
 	const measure = (id: string): void => {
@@ -195,20 +196,22 @@ export function columns<T extends { height: number }>(blocks: T[], k: number): T
 }
 
 /**
- * Positions every claim. `aspect` is the window's width / height, so the map fills it; claims
- * that reach no root (only in invalid data) are left out and placed by the caller.
+ * Positions every claim `shown` (all by default). `aspect` is the window's width / height, so
+ * the map fills it; claims that reach no root (only in invalid data) are left out and placed by
+ * the caller.
  */
 export function combLayout(
 	graph: ArgumentGraph,
 	size: (id: string) => Size,
-	aspect = 16 / 9
+	aspect = 16 / 9,
+	shown: (id: string) => boolean = () => true
 ): CombLayout {
 	const positions = new Map<string, Point>();
 	const routes = new Map<string, Point[]>();
 	let x = 0;
 	let height = 0;
-	for (const root of graph.roots) {
-		const box = layoutRoot(graph, root, size, aspect, positions, routes, x);
+	for (const root of graph.roots.filter(shown)) {
+		const box = layoutRoot(graph, root, size, aspect, positions, routes, x, shown);
 		x += box.width + COMB.columnGap * 2;
 		height = Math.max(height, box.height);
 	}

@@ -11,7 +11,9 @@ export const NODE = {
 	thesisFontSize: 18,
 	lineHeight: 1.3,
 	/** Width of the left band that shows which side of the thesis a claim is on. */
-	bandWidth: 10
+	bandWidth: 10,
+	/** Height of the strip at the bottom that shows the claim's label and strength. */
+	footer: 24
 } as const;
 
 /** Words the map writes into node headers; the UI language supplies them. */
@@ -21,6 +23,8 @@ export interface MapWords {
 	con: string;
 	forThesis: string;
 	againstThesis: string;
+	/** "⊕ 4 hidden: 3 for, 1 against" under a folded claim. */
+	hidden: (n: { for: number; against: number }) => string;
 }
 
 export const ENGLISH_MAP_WORDS: MapWords = {
@@ -28,7 +32,8 @@ export const ENGLISH_MAP_WORDS: MapWords = {
 	pro: '＋ Pro',
 	con: '− Con',
 	forThesis: 'for thesis',
-	againstThesis: 'against thesis'
+	againstThesis: 'against thesis',
+	hidden: (n) => `⊕ ${n.for + n.against} folded: ${n.for} for, ${n.against} against`
 };
 
 export interface NodeData {
@@ -41,7 +46,13 @@ export interface NodeData {
 	/** The zoomed-out label: glyph and short title, in the largest font that fits the node. */
 	brief: string;
 	briefFontSize: number;
+	/** The footer image (label word and strength bar); blank until the map is decorated. */
+	standing: string;
 }
+
+/** A transparent pixel: the footer before there is anything to show. */
+export const BLANK_IMAGE =
+	"data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
 
 /** Font of the zoomed-out label, model pixels: the same for all where the words allow. */
 export const BRIEF_FONT_SIZE = 30;
@@ -86,6 +97,10 @@ export interface ElementOptions {
 	lang: string;
 	measure?: Measure;
 	words?: MapWords;
+	/** Draw only these claims (and relations between them); all when absent. */
+	include?: ReadonlySet<string>;
+	/** Folded claims and what they hide, written under their text. */
+	folded?: ReadonlyMap<string, { for: number; against: number }>;
 }
 
 /**
@@ -97,7 +112,9 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 	const measure = options.measure ?? estimateWidth;
 	const words = options.words ?? ENGLISH_MAP_WORDS;
 	const primary = graph.debate.language;
-	const nodes = graph.order.map((id) => {
+	const include = options.include;
+	const ids = include ? graph.order.filter((id) => include.has(id)) : graph.order;
+	const nodes = ids.map((id) => {
 		const claim = graph.claims.get(id)!;
 		const isThesis = id === graph.debate.thesis;
 		const isRoot = claim.target === undefined;
@@ -110,6 +127,8 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		const header = isRoot
 			? words.thesis
 			: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`;
+		const hidden = options.folded?.get(id);
+		if (hidden) lines.push(...wrapText(words.hidden(hidden), inner, fontSize, measure));
 		const label = [header, ...lines].join('\n');
 		const title = textIn(claim.title, options.lang, primary) || gist(text);
 		// A no-break space keeps the glyph on the same line as the first word.
@@ -121,7 +140,8 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 				(lines.length + 1) * fontSize * NODE.lineHeight,
 				brief.lines.length * brief.size * 1.2
 			) +
-				2 * NODE.padding
+				2 * NODE.padding +
+				NODE.footer
 		);
 		const classes = [
 			isRoot ? 'thesis' : claim.stance,
@@ -134,11 +154,20 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 			height,
 			fontSize,
 			brief: brief.lines.join('\n'),
-			briefFontSize: brief.size
+			briefFontSize: brief.size,
+			standing: BLANK_IMAGE
 		};
 		return { data, classes: classes.filter(Boolean).join(' ') };
 	});
-	const edges = graph.relations.map((r) => ({
+	const relations = include
+		? graph.relations.filter(
+				(r) =>
+					include.has(r.from) &&
+					include.has(r.to) &&
+					(!r.undercuts || (include.has(r.undercuts.from) && include.has(r.undercuts.to)))
+			)
+		: graph.relations;
+	const edges = relations.map((r) => ({
 		data: { id: r.id, source: r.to, target: r.from },
 		classes: [r.stance, r.primary ? 'main' : 'also', r.undercuts ? 'undercut' : '']
 			.filter(Boolean)

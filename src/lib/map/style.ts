@@ -12,7 +12,11 @@ export const PALETTE = {
 	thesis: '#1B2430',
 	ink: '#111827',
 	selected: '#E69F00',
-	faded: '#9CA3AF'
+	faded: '#9CA3AF',
+	/** Search matches and "next to argue" picks. */
+	hit: '#009E73',
+	/** Claims a what-if changed. */
+	changed: '#CC79A7'
 } as const;
 
 /** Fonts with good CJK coverage on Linux, macOS and Windows, used for node labels and measuring. */
@@ -54,7 +58,18 @@ export function mapStyle(): Style[] {
 				'border-width': 3,
 				'background-color': '#FFFFFF',
 				// Hide text that would be too small to read rather than show a smudge.
-				'min-zoomed-font-size': 7
+				'min-zoomed-font-size': 7,
+				// The footer strip (label word, strength bar, number) sits under the text.
+				'text-margin-y': -NODE.footer / 2,
+				'background-image': 'data(standing)',
+				'background-width': '100%',
+				'background-height': NODE.footer,
+				'background-position-x': '0%',
+				'background-position-y': '100%',
+				'background-fit': 'none',
+				'background-clip': 'node',
+				'background-image-containment': 'inside',
+				'background-image-opacity': 1
 			}
 		},
 		{
@@ -96,6 +111,51 @@ export function mapStyle(): Style[] {
 				'font-size': 'data(briefFontSize)',
 				'font-weight': 'bold',
 				'line-height': 1.2
+			}
+		},
+		{
+			// On the path to a match or the focus, but not a match itself.
+			selector: 'node.context',
+			style: { opacity: 0.5 }
+		},
+		{ selector: 'edge.context', style: { opacity: 0.35 } },
+		{
+			selector: 'node.focus',
+			style: { 'border-width': 6 }
+		},
+		{
+			// While a search or a "next to argue" list picks claims out, the rest step back.
+			selector: 'node.dim',
+			style: { opacity: 0.28 }
+		},
+		{ selector: 'edge.dim', style: { opacity: 0.2 } },
+		{
+			selector: 'node.hit',
+			style: {
+				'outline-width': 7,
+				'outline-color': PALETTE.hit,
+				'outline-offset': 4,
+				'outline-style': 'solid',
+				'outline-opacity': 1
+			}
+		},
+		{
+			selector: 'node.struck',
+			style: {
+				opacity: 0.55,
+				'border-style': 'dotted'
+			}
+		},
+		{ selector: 'edge.struck', style: { opacity: 0.25 } },
+		{
+			// A what-if flipped this claim's label: a thick double ring, not colour alone.
+			selector: 'node.changed',
+			style: {
+				'outline-width': 8,
+				'outline-color': PALETTE.changed,
+				'outline-offset': 3,
+				'outline-style': 'double',
+				'outline-opacity': 1
 			}
 		},
 		{

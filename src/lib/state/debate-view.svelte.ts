@@ -1,26 +1,118 @@
 import { getContext, setContext } from 'svelte';
-import { buildGraph, type ArgumentGraph } from '../core/model';
+import {
+	coverage,
+	compareEvaluations,
+	evaluate,
+	type Coverage,
+	type Evaluation,
+	type EvaluationDiff
+} from '../core/evaluate';
+import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
 import type { Debate } from '../core/schema';
+import { DebateSearch, type SearchHit } from '../core/search';
+import {
+	computeVisibility,
+	emptyFilters,
+	hasFilters,
+	step,
+	type Facet,
+	type Filters,
+	type Move,
+	type ViewState,
+	type Visibility
+} from '../core/view';
+
+/** The side panel's tabs. */
+export type Panel = 'outline' | 'find' | 'gaps';
+/** Which coverage list the "next to argue" panel highlights. */
+export type GapKind = keyof Coverage;
 
 /**
- * What one reader is looking at in one debate: the selected claim, whether the drawer and the
- * outline are open, the language. View state only — none of it is ever written into the debate.
+ * What one reader is looking at in one debate: selection, focus, folds, filters, search,
+ * what-if strike-outs and their own base scores, the language and layout. View state only —
+ * none of it is ever written into the debate; the page mirrors it into the URL.
  */
 export class DebateView {
-	readonly graph: ArgumentGraph;
 	/** The claim shown in the drawer and highlighted on the map and in the outline. */
 	selected = $state<string | null>(null);
 	drawerOpen = $state(false);
 	outlineOpen = $state(true);
+	panel = $state<Panel>('outline');
+	gapKind = $state<GapKind>('unanswered');
 	lang = $state('en');
 	/** `columns`: the classroom layout (default); `tree`: a top-down dagre tree, wide but familiar. */
 	layout = $state<'columns' | 'tree'>('columns');
+	focus = $state<string | null>(null);
+	folded = $state<string[]>([]);
+	filters = $state<Filters>(emptyFilters());
+	query = $state('');
+	/** What-if: claims struck out of the evaluation, in the order they were struck. */
+	struck = $state<string[]>([]);
+	/** The reader's own base scores, overriding the file's. */
+	scores = $state<Record<string, number>>({});
+	/** Earlier strike-out sets, for undo. */
+	private strikeHistory = $state<string[][]>([]);
 	/** Increments whenever someone asks the map to fit; the map component reacts to it. */
 	fitRequests = $state(0);
 	zoomRequests = $state<{ factor: number; n: number }>({ factor: 1, n: 0 });
+	/** Increments when something asks for the search box (the `/` key). */
+	searchRequests = $state(0);
 
-	constructor(debate: Debate) {
-		this.graph = buildGraph(debate);
+	/** Which claims the map and outline draw, given focus, folds and filters. */
+	readonly visibility: Visibility;
+	readonly shown: Set<string>;
+	/** Strength and labels with the reader's scores and strike-outs. */
+	readonly evaluation: Evaluation;
+	/** The same without strike-outs: what the what-if is compared against. */
+	readonly baseline: Evaluation;
+	readonly diff: EvaluationDiff | null;
+	readonly hits: SearchHit[];
+	readonly coverage: Coverage;
+	/**
+	 * Claims to pick out on the map, the rest dimmed: search matches, or on the "next to argue"
+	 * panel the chosen list. `null` when nothing is being picked out.
+	 */
+	readonly highlight: Set<string> | null;
+
+	constructor(
+		readonly graph: ArgumentGraph,
+		readonly search: DebateSearch = new DebateSearch(graph.debate)
+	) {
+		// Derived in the constructor, where `graph` and `search` already exist.
+		this.visibility = $derived(
+			computeVisibility(this.graph, {
+				focus: this.focus ?? undefined,
+				folded: this.folded,
+				filters: this.filters
+			})
+		);
+		// Derived values are replaced, never mutated: plain sets are enough.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.shown = $derived(new Set(this.visibility.visible));
+		this.evaluation = $derived(
+			evaluate(this.graph, { baseScores: this.scores, struck: this.struck })
+		);
+		this.baseline = $derived(
+			this.struck.length === 0 ? this.evaluation : evaluate(this.graph, { baseScores: this.scores })
+		);
+		this.diff = $derived(
+			this.struck.length === 0
+				? null
+				: compareEvaluations(this.graph, this.baseline, this.evaluation)
+		);
+		this.hits = $derived(this.search.search(this.query));
+		this.coverage = $derived(coverage(this.graph));
+		this.highlight = $derived.by(() => {
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			if (this.outlineOpen && this.panel === 'gaps') return new Set(this.coverage[this.gapKind]);
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			if (this.query.trim()) return new Set(this.hits.map((h) => h.id));
+			return null;
+		});
+	}
+
+	static of(debate: Debate): DebateView {
+		return new DebateView(buildGraph(debate));
 	}
 
 	get debate(): Debate {
@@ -31,6 +123,15 @@ export class DebateView {
 		return this.selected ? this.graph.claims.get(this.selected) : undefined;
 	}
 
+	/** The chain from the thesis down to the focused claim, for the breadcrumb. */
+	get focusPath(): string[] {
+		return this.focus ? pathToRoot(this.graph, this.focus).reverse() : [];
+	}
+
+	get filtering(): boolean {
+		return hasFilters(this.filters);
+	}
+
 	/** Selects a claim and opens its evidence drawer. Unknown ids are ignored. */
 	open(id: string) {
 		if (!this.graph.claims.has(id)) return;
@@ -38,14 +139,105 @@ export class DebateView {
 		this.drawerOpen = true;
 	}
 
-	/** Selects without opening the drawer (moving through the outline). */
+	/** Selects without opening the drawer (moving through the outline or the map). */
 	select(id: string | null) {
 		if (id !== null && !this.graph.claims.has(id)) return;
 		this.selected = id;
 	}
 
+	/** Moves the selection across the visible map; selects the thesis if nothing is selected. */
+	move(move: Move) {
+		const from = this.selected && this.shown.has(this.selected) ? this.selected : null;
+		this.select(from ? step(this.graph, this.shown, from, move) : this.debate.thesis);
+	}
+
 	close() {
 		this.drawerOpen = false;
+	}
+
+	/** Focuses the map on a claim; focusing on the thesis (or `null`) shows the whole map. */
+	focusOn(id: string | null) {
+		if (id !== null && !this.graph.claims.has(id)) return;
+		this.focus = id === this.debate.thesis ? null : id;
+		if (id) this.folded = this.folded.filter((f) => f !== id);
+		this.fit();
+	}
+
+	isFolded(id: string): boolean {
+		return this.folded.includes(id);
+	}
+
+	toggleFold(id: string) {
+		if (!this.graph.claims.has(id)) return;
+		this.folded = this.isFolded(id) ? this.folded.filter((f) => f !== id) : [...this.folded, id];
+	}
+
+	toggleFilter(facet: Facet, value: string) {
+		const values = this.filters[facet] as string[];
+		const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+		this.filters = { ...this.filters, [facet]: next };
+		this.fit();
+	}
+
+	clearFilters() {
+		this.filters = emptyFilters();
+		this.fit();
+	}
+
+	isStruck(id: string): boolean {
+		return this.struck.includes(id);
+	}
+
+	/** Strikes a claim out of the evaluation (or puts it back); undo remembers each step. */
+	toggleStrike(id: string) {
+		if (!this.graph.claims.has(id)) return;
+		this.strikeHistory = [...this.strikeHistory, this.struck];
+		this.struck = this.isStruck(id) ? this.struck.filter((s) => s !== id) : [...this.struck, id];
+	}
+
+	get canUndoStrike(): boolean {
+		return this.strikeHistory.length > 0;
+	}
+
+	undoStrike() {
+		const previous = this.strikeHistory.at(-1);
+		if (previous === undefined) return;
+		this.strikeHistory = this.strikeHistory.slice(0, -1);
+		this.struck = previous;
+	}
+
+	resetStrikes() {
+		if (this.struck.length === 0) return;
+		this.strikeHistory = [...this.strikeHistory, this.struck];
+		this.struck = [];
+	}
+
+	/** The reader's base score for a claim (their own, else the file's, else 0.5). */
+	baseScore(id: string): number {
+		return this.evaluation.base.get(id) ?? this.graph.claims.get(id)?.baseScore ?? 0.5;
+	}
+
+	setScore(id: string, value: number) {
+		if (!this.graph.claims.has(id) || !Number.isFinite(value)) return;
+		this.scores = { ...this.scores, [id]: Math.min(1, Math.max(0, value)) };
+	}
+
+	resetScore(id: string) {
+		const { [id]: _dropped, ...rest } = this.scores;
+		this.scores = rest;
+	}
+
+	/**
+	 * Esc: one step back. Closes the drawer, else leaves the focus, else clears the search,
+	 * else clears the selection. Returns false when there was nothing to step back from.
+	 */
+	back(): boolean {
+		if (this.drawerOpen) this.close();
+		else if (this.focus) this.focusOn(null);
+		else if (this.query) this.query = '';
+		else if (this.selected) this.selected = null;
+		else return false;
+		return true;
 	}
 
 	fit() {
@@ -54,6 +246,38 @@ export class DebateView {
 
 	zoom(factor: number) {
 		this.zoomRequests = { factor, n: this.zoomRequests.n + 1 };
+	}
+
+	/** The view as it goes into a link. */
+	get state(): ViewState {
+		return {
+			claim: this.drawerOpen && this.selected ? this.selected : undefined,
+			focus: this.focus ?? undefined,
+			folded: this.folded,
+			filters: this.filters,
+			query: this.query,
+			struck: this.struck,
+			scores: this.scores,
+			lang: this.lang,
+			layout: this.layout
+		};
+	}
+
+	/** Applies a view read from a link. */
+	apply(state: ViewState) {
+		this.focus = state.focus ?? null;
+		this.folded = state.folded;
+		this.filters = state.filters;
+		this.query = state.query;
+		this.struck = state.struck;
+		this.scores = state.scores;
+		if (state.lang === 'en' || state.lang === 'zh') this.lang = state.lang;
+		this.layout = state.layout;
+		if (state.claim) this.open(state.claim);
+		if (state.query.trim() || this.filtering) {
+			this.outlineOpen = true;
+			this.panel = 'find';
+		}
 	}
 }
 

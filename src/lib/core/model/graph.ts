@@ -178,3 +178,24 @@ export function pathToRoot(graph: ArgumentGraph, id: string): string[] {
 export function maxDepth(graph: ArgumentGraph): number {
 	return Math.max(0, ...graph.depth.values());
 }
+
+/** The claim a claim hangs under in the tree (its main target; for an undercut, the link's source). */
+export function parentOf(graph: ArgumentGraph, id: string): string | undefined {
+	const rel = graph.outgoing.get(id)?.find((r) => r.primary);
+	return rel ? (rel.undercuts?.from ?? rel.to) : undefined;
+}
+
+/** Every claim below `id` in the tree, depth first, `id` itself not included. */
+export function descendants(graph: ArgumentGraph, id: string): string[] {
+	const out: string[] = [];
+	const seen = new Set([id]);
+	const stack = [...(graph.children.get(id) ?? [])].reverse();
+	while (stack.length > 0) {
+		const at = stack.pop()!;
+		if (seen.has(at)) continue;
+		seen.add(at);
+		out.push(at);
+		stack.push(...[...(graph.children.get(at) ?? [])].reverse());
+	}
+	return out;
+}

@@ -1,0 +1,4 @@
+export * from './grounded';
+export * from './dfquad';
+export * from './evaluate';
+export * from './coverage';

@@ -1,0 +1,4 @@
+export * from './view-state';
+export * from './visibility';
+export * from './url';
+export * from './navigate';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { EvidenceKind, Id, SourceStatus, Stance } from '../schema/debate';
+
+/**
+ * What a reader is looking at, apart from the debate itself: focus, folded branches, filters,
+ * search, what-if strike-outs and their own base scores. It lives in the URL (so a teacher can
+ * send a view as a link) and is never written into a debate file.
+ */
+
+/** Which side of the thesis a claim ends up on. */
+export const SideFilter = z.enum(['for', 'against']);
+export type SideFilter = z.infer<typeof SideFilter>;
+
+/** Filters compose: a claim must pass every facet that has values; within a facet any value will do. */
+export const Filters = z.object({
+	side: z.array(SideFilter).default([]),
+	stance: z.array(Stance).default([]),
+	actor: z.array(Id).default([]),
+	tag: z.array(Id).default([]),
+	kind: z.array(EvidenceKind).default([]),
+	status: z.array(SourceStatus).default([])
+});
+export type Filters = z.infer<typeof Filters>;
+export type Facet = keyof Filters;
+export const FACETS: readonly Facet[] = ['side', 'stance', 'actor', 'tag', 'kind', 'status'];
+
+export const Layout = z.enum(['columns', 'tree']);
+export type Layout = z.infer<typeof Layout>;
+
+export const ViewState = z.object({
+	/** The claim open in the evidence drawer. */
+	claim: Id.optional(),
+	/** Show only this claim, what is below it, and its path up to the thesis. */
+	focus: Id.optional(),
+	/** Claims whose subtree is folded away. */
+	folded: z.array(Id).default([]),
+	filters: Filters.default(Filters.parse({})),
+	/** Full-text search: matches are highlighted and listed, nothing is hidden. */
+	query: z.string().max(200).default(''),
+	/** What-if: claims struck out of the evaluation. */
+	struck: z.array(Id).default([]),
+	/** The reader's own base scores τ, by claim id. */
+	scores: z.record(Id, z.number().min(0).max(1)).default({}),
+	lang: z.string().default('en'),
+	layout: Layout.default('columns')
+});
+export type ViewState = z.infer<typeof ViewState>;
+
+export function emptyFilters(): Filters {
+	return Filters.parse({});
+}
+
+export function defaultViewState(): ViewState {
+	return ViewState.parse({});
+}
+
+export function hasFilters(filters: Filters): boolean {
+	return FACETS.some((f) => filters[f].length > 0);
+}

@@ -1,0 +1,151 @@
+import { descendants, pathToRoot, type ArgumentGraph } from '../model/graph';
+import { FACETS, hasFilters, type Facet, type Filters } from './view-state';
+
+/** What the map and the outline show for a given focus, folding and filters. */
+export interface Visibility {
+	/** Claims drawn, in file order. */
+	visible: string[];
+	/** Claims that pass the filters (all of scope when no filter is set). */
+	matched: Set<string>;
+	/** Claims drawn only to connect a match (or the focus) to the thesis: shown faded. */
+	context: Set<string>;
+	/** For each folded claim that hides something: how many claims it hides, by side of the thesis. */
+	folded: Map<string, { for: number; against: number }>;
+	/** How many claims in scope each filter value would match, given the other facets. */
+	counts: Record<Facet, Map<string, number>>;
+	/** The claims focus and filters consider: the focused subtree, or every claim. */
+	scope: Set<string>;
+}
+
+export interface VisibilityInput {
+	focus?: string;
+	folded?: Iterable<string>;
+	filters: Filters;
+}
+
+/** Whether claim `id` has value `value` in `facet`. */
+function hasValue(
+	graph: ArgumentGraph,
+	status: Map<string, string>,
+	id: string,
+	facet: Facet,
+	value: string
+): boolean {
+	const claim = graph.claims.get(id)!;
+	switch (facet) {
+		case 'side':
+			// The thesis is on neither side; a claim counts for the side of its root's thesis.
+			if (claim.target === undefined) return false;
+			return (graph.side.get(id) === 1 ? 'for' : 'against') === value;
+		case 'stance':
+			return claim.stance === value;
+		case 'actor':
+			return claim.actor === value;
+		case 'tag':
+			return claim.tags?.includes(value) ?? false;
+		case 'kind':
+			return claim.evidence?.some((e) => e.kind === value) ?? false;
+		case 'status':
+			return claim.evidence?.some((e) => status.get(e.source) === value) ?? false;
+	}
+}
+
+type FacetIndex = Record<Facet, Map<string, Set<string>>>;
+const indexes = new WeakMap<ArgumentGraph, FacetIndex>();
+
+/** Which claims have each value of each facet; built once per graph. */
+function facetIndex(graph: ArgumentGraph): FacetIndex {
+	let index = indexes.get(graph);
+	if (index) return index;
+	const status = new Map(graph.debate.sources.map((s) => [s.id, s.status as string]));
+	index = {} as FacetIndex;
+	for (const facet of FACETS) {
+		const byValue = new Map<string, Set<string>>();
+		for (const value of facetValues(graph, facet))
+			byValue.set(
+				value,
+				new Set(graph.order.filter((id) => hasValue(graph, status, id, facet, value)))
+			);
+		index[facet] = byValue;
+	}
+	indexes.set(graph, index);
+	return index;
+}
+
+/** The values a facet can take in this debate, in a stable order. */
+export function facetValues(graph: ArgumentGraph, facet: Facet): string[] {
+	const d = graph.debate;
+	switch (facet) {
+		case 'side':
+			return ['for', 'against'];
+		case 'stance':
+			return ['pro', 'con'];
+		case 'actor':
+			return d.actors.map((a) => a.id);
+		case 'tag':
+			return d.tags.map((t) => t.id);
+		case 'kind':
+			return ['quote', 'statistic', 'event', 'opinion', 'study', 'document'];
+		case 'status':
+			return ['confirmed', 'secondary', 'unconfirmed'];
+	}
+}
+
+function passes(index: FacetIndex, id: string, filters: Filters, except?: Facet): boolean {
+	return FACETS.every(
+		(f) =>
+			f === except ||
+			filters[f].length === 0 ||
+			filters[f].some((v) => index[f].get(v)?.has(id) ?? false)
+	);
+}
+
+/**
+ * Decides which claims to draw. Focus narrows the scope to a claim and everything below it;
+ * filters keep the claims in scope that pass every facet; the path from each kept claim (and
+ * from the focus) up to the thesis stays visible, faded, so nothing floats unattached; folded
+ * claims hide what is below them. Pure: the same graph and view state give the same answer.
+ */
+export function computeVisibility(graph: ArgumentGraph, input: VisibilityInput): Visibility {
+	const focus = input.focus && graph.claims.has(input.focus) ? input.focus : undefined;
+	const inScope = focus ? [focus, ...descendants(graph, focus)] : graph.order;
+	const scope = new Set(inScope);
+	const index = facetIndex(graph);
+	const filtering = hasFilters(input.filters);
+	const matched = new Set(
+		filtering ? inScope.filter((id) => passes(index, id, input.filters)) : inScope
+	);
+
+	const shown = new Set<string>(matched);
+	for (const id of [...matched, ...(focus ? [focus] : [])])
+		for (const up of pathToRoot(graph, id)) shown.add(up);
+	// The thesis anchors every view, even one where nothing matches.
+	shown.add(graph.debate.thesis);
+
+	const folded = new Map<string, { for: number; against: number }>();
+	for (const id of input.folded ?? []) {
+		if (!shown.has(id)) continue;
+		const hidden = { for: 0, against: 0 };
+		for (const below of descendants(graph, id)) {
+			if (!shown.delete(below)) continue;
+			if (graph.side.get(below) === -1) hidden.against++;
+			else hidden.for++;
+		}
+		if (hidden.for + hidden.against > 0) folded.set(id, hidden);
+	}
+	// Folding inside a folded branch: the inner one is hidden itself, so it reports nothing.
+	for (const id of folded.keys()) if (!shown.has(id)) folded.delete(id);
+
+	const visible = graph.order.filter((id) => shown.has(id));
+	const context = new Set(visible.filter((id) => !matched.has(id)));
+
+	const counts = {} as Record<Facet, Map<string, number>>;
+	for (const facet of FACETS) {
+		const byValue = new Map<string, number>();
+		const candidates = inScope.filter((id) => passes(index, id, input.filters, facet));
+		for (const [value, having] of index[facet])
+			byValue.set(value, candidates.filter((id) => having.has(id)).length);
+		counts[facet] = byValue;
+	}
+	return { visible, matched, context, folded, counts, scope };
+}

@@ -1,0 +1,66 @@
+import type { Label } from '../core/evaluate';
+import { NODE } from './elements';
+import { FONT } from './style';
+
+/** How a claim stands once objections are weighed, as the node's footer shows it. */
+export interface Standing {
+	label?: Label;
+	strength?: number;
+	/** Struck out by a what-if. */
+	struck?: boolean;
+	/** The label before the what-if, when it flipped. */
+	was?: Label;
+}
+
+/** Glyph and word for each label: read as text, never told by colour alone. */
+export const LABEL_WORDS: Record<Label, string> = {
+	IN: '✓ IN',
+	OUT: '✗ OUT',
+	UNDEC: '? UNDEC'
+};
+
+const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The footer strip of a node as an SVG data URI: label word, a strength bar (filled share =
+ * strength, with a visible empty track) and the number. Drawn at twice its size so it stays
+ * sharp when the map is zoomed in.
+ */
+export function standingImage(
+	standing: Standing,
+	width: number,
+	options: { inset: number; dark: boolean }
+): string {
+	const h = NODE.footer;
+	const ink = options.dark ? '#FFFFFF' : '#1F2937';
+	const track = options.dark ? '#64748B' : '#9CA3AF';
+	const left = options.inset;
+	const right = width - NODE.padding;
+	const font = `font-family='${escapeXml(FONT)}' font-size='13' font-weight='700' fill='${ink}'`;
+	const y = h / 2 + 4.5;
+	let body: string;
+	if (standing.struck) {
+		body = `<text x='${left}' y='${y}' ${font}>✂ struck out (what-if)</text>`;
+	} else if (standing.label === undefined || standing.strength === undefined) {
+		body = '';
+	} else {
+		const word =
+			standing.was && standing.was !== standing.label
+				? `${standing.was} → ${standing.label}`
+				: LABEL_WORDS[standing.label];
+		const wordWidth = standing.was && standing.was !== standing.label ? 118 : 78;
+		const barX = left + wordWidth;
+		const barW = Math.max(20, right - 36 - barX);
+		const fill = Math.round(barW * standing.strength * 10) / 10;
+		body =
+			`<text x='${left}' y='${y}' ${font}>${escapeXml(word)}</text>` +
+			`<rect x='${barX}' y='${h / 2 - 4}' width='${barW}' height='8' rx='2' fill='none' stroke='${track}' stroke-width='1.5'/>` +
+			`<rect x='${barX}' y='${h / 2 - 4}' width='${fill}' height='8' rx='2' fill='${ink}'/>` +
+			`<text x='${right}' y='${y}' text-anchor='end' ${font}>${standing.strength.toFixed(2)}</text>`;
+	}
+	const svg =
+		`<svg xmlns='http://www.w3.org/2000/svg' width='${width * 2}' height='${h * 2}' viewBox='0 0 ${width} ${h}'>` +
+		body +
+		'</svg>';
+	return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}

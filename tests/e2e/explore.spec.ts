@@ -1,0 +1,213 @@
+import { expect, test, type Page } from '@playwright/test';
+import { debateFile, map, openMap, tabTo } from './debate';
+
+const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
+const children = (id: string) => debateFile.claims.filter((c) => c.target === id).map((c) => c.id);
+const below = (id: string): string[] => children(id).flatMap((k) => [k, ...below(k)]);
+const pathUp = (id: string): string[] => {
+	const t = byId.get(id)!.target;
+	return t ? [id, ...pathUp(t)] : [id];
+};
+const nodeIds = (page: Page) => map(page, (h) => h.nodeIds().sort());
+const sorted = (ids: string[]) => [...ids].sort();
+
+/** An objection to the thesis with rebuttals under it, so focusing on it shows three levels. */
+const deepObjection = debateFile.claims.find(
+	(c) => c.target === debateFile.thesis && c.stance === 'con' && below(c.id).length >= 3
+)!;
+
+test('focus on a claim shows its path and everything below it; one action returns to the whole map', async ({
+	page
+}) => {
+	await openMap(page, `?claim=${deepObjection.id}`);
+	const all = await nodeIds(page);
+	await page.getByTestId('focus-claim').click();
+	const expected = sorted([...pathUp(deepObjection.id), ...below(deepObjection.id)]);
+	await expect.poll(() => nodeIds(page)).toEqual(expected);
+	const crumbs = page.getByTestId('breadcrumb');
+	await expect(crumbs).toBeVisible();
+	await expect(crumbs.locator('[aria-current="location"]')).toBeVisible();
+	await expect(page).toHaveURL(new RegExp(`focus=${deepObjection.id}`));
+	// The thesis above the focus is drawn faded, as context.
+	expect(await map(page, (h, a) => h.classesOf(a), debateFile.thesis)).toContain('context');
+	await page.getByTestId('unfocus').click();
+	await expect.poll(() => nodeIds(page)).toEqual(all);
+	await expect(crumbs).toBeHidden();
+	await expect(page).not.toHaveURL(/focus=/);
+});
+
+test('a filter link reproduces the same view, with the path to the thesis kept', async ({
+	page,
+	browser
+}) => {
+	await openMap(page);
+	await page.getByRole('tab', { name: 'Find' }).click();
+	await page.locator('input[data-facet="tag"][data-value="safety"]').check();
+	await page.locator('input[data-facet="side"][data-value="against"]').check();
+	const matches = debateFile.claims.filter((c) => c.tags?.includes('safety'));
+	await expect(page.getByTestId('filter-summary')).toContainText('claims match');
+	await expect(page).toHaveURL(/tag=safety/);
+	await expect(page).toHaveURL(/side=against/);
+	const shown = await nodeIds(page);
+	expect(shown.length).toBeLessThan(debateFile.claims.length);
+	// Every drawn claim is a safety claim or on the way from one to the thesis.
+	const allowed = new Set(matches.flatMap((c) => pathUp(c.id)));
+	for (const id of shown) expect(allowed.has(id)).toBe(true);
+
+	const other = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+	await openMap(other, new URL(page.url()).search);
+	expect(await nodeIds(other)).toEqual(shown);
+	await other.getByRole('tab', { name: 'Find' }).click();
+	await expect(other.locator('input[data-facet="tag"][data-value="safety"]')).toBeChecked();
+	await other.close();
+
+	await page.getByRole('button', { name: 'Clear filters' }).click();
+	await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(debateFile.claims.length);
+});
+
+test('search finds a Chinese quote, lists the claim and highlights it on the map', async ({
+	page
+}) => {
+	// A run of Chinese characters from an evidence quote, read from the debate file.
+	let phrase = '';
+	let owner = '';
+	for (const c of debateFile.claims) {
+		for (const e of c.evidence) {
+			const run = e.quoteLang === 'zh' ? e.quote.match(/[\u4e00-\u9fff]{8,}/)?.[0] : undefined;
+			if (run && !phrase && c.id !== debateFile.thesis) {
+				phrase = run.slice(0, 8);
+				owner = c.id;
+			}
+		}
+	}
+	expect(phrase).not.toBe('');
+	await openMap(page);
+	await page.keyboard.press('/');
+	const box = page.getByTestId('search');
+	await expect(box).toBeFocused();
+	await page.keyboard.type(phrase);
+	const results = page.getByTestId('search-results');
+	await expect(results.locator(`[data-claim="${owner}"]`)).toBeVisible();
+	await expect(results.locator(`[data-claim="${owner}"]`)).toContainText('quote');
+	await expect.poll(() => map(page, (h, a) => h.classesOf(a), owner)).toContain('hit');
+	expect(await map(page, (h, a) => h.classesOf(a), debateFile.thesis)).toContain('dim');
+	await expect(page).toHaveURL(/q=/);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('drawer')).toContainText(phrase);
+});
+
+test("the base-score slider changes the thesis meter, and the reader's score is in the link", async ({
+	page
+}) => {
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	const strength = page.getByTestId('thesis-strength');
+	const before = Number(await strength.textContent());
+	const slider = page.getByTestId('base-score');
+	await slider.focus();
+	for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+	await expect(slider).toHaveValue('0.8');
+	await expect.poll(async () => Number(await strength.textContent())).toBeGreaterThan(before + 0.1);
+	await expect(page.getByTestId('thesis-meter')).toHaveAttribute(
+		'value',
+		String(await page.getByTestId('thesis-meter').getAttribute('value'))
+	);
+	expect(Number(await page.getByTestId('thesis-meter').getAttribute('value'))).toBeGreaterThan(
+		before + 0.1
+	);
+	await expect(page).toHaveURL(new RegExp(`score=${debateFile.thesis}%3A0.8`));
+	await page.reload();
+	await page.waitForFunction(
+		() => (window as never as { __counterpointMap?: unknown }).__counterpointMap
+	);
+	await expect.poll(async () => Number(await strength.textContent())).toBeGreaterThan(before + 0.1);
+});
+
+test('a strike-out shows what changed, and undo restores it', async ({ page }) => {
+	// A rebuttal: striking it out revives the objection it answered.
+	const attackersOf = (id: string) =>
+		debateFile.claims.filter((c) => c.target === id && c.stance === 'con');
+	const rebuttal = debateFile.claims.find(
+		(c) =>
+			c.stance === 'con' &&
+			byId.get(c.target!)?.stance === 'con' &&
+			children(c.id).length === 0 &&
+			attackersOf(c.target!).length === 1
+	)!;
+	await openMap(page, `?claim=${rebuttal.id}`);
+	const strength = page.getByTestId('thesis-strength');
+	const before = (await strength.textContent())!;
+	const targetStanding = await map(page, (h, a) => h.standingOf(a), rebuttal.target!);
+	await page.getByTestId('strike').click();
+	const summary = page.getByTestId('whatif');
+	await expect(summary).toContainText(
+		/1 claim struck out\. Thesis \d\.\d\d → \d\.\d\d; \d+ claims? changes? label/
+	);
+	await expect(page).toHaveURL(new RegExp(`strike=${rebuttal.id}`));
+	expect(await map(page, (h, a) => h.classesOf(a), rebuttal.id)).toContain('struck');
+	// The objection it answered is no longer defeated: its footer shows the flip.
+	await expect
+		.poll(() => map(page, (h, a) => h.standingOf(a), rebuttal.target!))
+		.not.toBe(targetStanding);
+	expect(await map(page, (h, a) => h.classesOf(a), rebuttal.target!)).toContain('changed');
+	expect(await map(page, (h, a) => h.standingOf(a), rebuttal.target!)).toContain('→');
+
+	await summary.getByRole('button', { name: 'Undo' }).click();
+	await expect(summary).toBeHidden();
+	await expect(strength).toHaveText(before);
+	expect(await map(page, (h, a) => h.classesOf(a), rebuttal.id)).not.toContain('struck');
+	await expect
+		.poll(() => map(page, (h, a) => h.standingOf(a), rebuttal.target!))
+		.toBe(targetStanding);
+	await expect(page).not.toHaveURL(/strike=/);
+});
+
+test('keyboard only on the map: Tab in, arrows across three levels, Enter, f, Esc', async ({
+	page
+}) => {
+	await openMap(page);
+	await tabTo(page, '[data-testid="map"]');
+	const mapBox = page.getByTestId('map');
+	await expect(mapBox).toBeFocused();
+	// Landing on the map selects the thesis; Right goes down a level in the columns layout.
+	await expect.poll(() => map(page, (h) => h.selected())).toEqual([debateFile.thesis]);
+	const path: string[] = [debateFile.thesis];
+	for (let level = 1; level <= 3; level++) {
+		await page.keyboard.press('ArrowRight');
+		const [now] = await map(page, (h) => h.selected());
+		expect(byId.get(now!)!.target).toBe(path.at(-1));
+		path.push(now!);
+		if (level === 1) {
+			// Down moves to the next claim answering the same one; find one with claims below it.
+			let guard = 0;
+			while (children((await map(page, (h) => h.selected()))[0]!).length === 0 && guard++ < 60)
+				await page.keyboard.press('ArrowDown');
+			const [sibling] = await map(page, (h) => h.selected());
+			expect(byId.get(sibling!)!.target).toBe(debateFile.thesis);
+			if (sibling !== now) {
+				await page.keyboard.press('ArrowUp');
+				const [previous] = await map(page, (h) => h.selected());
+				expect(previous).not.toBe(sibling);
+				expect(byId.get(previous!)!.target).toBe(debateFile.thesis);
+				await page.keyboard.press('ArrowDown');
+			}
+			path[1] = sibling!;
+			continue;
+		}
+		if (children(now!).length === 0) break;
+	}
+	expect(path.length).toBeGreaterThanOrEqual(3);
+	const deepest = path.at(-1)!;
+	await expect(page.locator('#map-announce')).toContainText(/objections/);
+	await page.keyboard.press('Enter');
+	const drawer = page.getByTestId('drawer');
+	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(byId.get(deepest)!.text.en);
+	await page.keyboard.press('Escape');
+	await expect(drawer).toBeHidden();
+	await expect(mapBox).toBeFocused();
+	await page.keyboard.press('ArrowLeft');
+	expect(await map(page, (h) => h.selected())).toEqual([path.at(-2)]);
+	await page.keyboard.press('f');
+	await expect(page.getByTestId('breadcrumb')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByTestId('breadcrumb')).toBeHidden();
+});

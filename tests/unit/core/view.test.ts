@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+	computeVisibility,
+	emptyFilters,
+	readViewParams,
+	step,
+	writeViewParams,
+	type Filters
+} from '../../../src/lib/core/view';
+import { fixtureGraph, shippedGraph } from '../graphs';
+
+const branches = () => fixtureGraph('branches');
+
+const filters = (f: Partial<Filters>): Filters => ({ ...emptyFilters(), ...f });
+
+describe('focus', () => {
+	it('shows the focused claim, everything below it and its path up to the thesis', () => {
+		const v = computeVisibility(branches(), { focus: 'c1', filters: emptyFilters() });
+		expect(v.visible).toEqual(['t', 'p1', 'c1', 'c2']);
+		// The path above the focus is context: drawn faded, not part of the focus.
+		expect([...v.context]).toEqual(['t', 'p1']);
+		expect([...v.matched]).toEqual(['c1', 'c2']);
+	});
+
+	it('shows every claim without focus or filters, none of them faded', () => {
+		const g = branches();
+		const v = computeVisibility(g, { filters: emptyFilters() });
+		expect(v.visible).toEqual(g.order);
+		expect(v.context.size).toBe(0);
+	});
+
+	it('ignores a focus on a claim the debate does not have', () => {
+		const v = computeVisibility(branches(), { focus: 'nope', filters: emptyFilters() });
+		expect(v.visible).toHaveLength(7);
+	});
+});
+
+describe('folding', () => {
+	it('hides a subtree and counts what it hides by side of the thesis', () => {
+		const v = computeVisibility(branches(), { folded: ['p1'], filters: emptyFilters() });
+		expect(v.visible).toEqual(['t', 'p1', 'p2', 'c3', 'p3']);
+		// c1 argues against the thesis, c2 (attacking c1) for it.
+		expect(v.folded.get('p1')).toEqual({ for: 1, against: 1 });
+	});
+
+	it('reports nothing for a fold inside a folded branch or on a leaf', () => {
+		const v = computeVisibility(branches(), {
+			folded: ['p1', 'c1', 'p2'],
+			filters: emptyFilters()
+		});
+		expect([...v.folded.keys()]).toEqual(['p1']);
+	});
+});
+
+describe('filters', () => {
+	it('keeps matches and the path from each to the thesis, faded', () => {
+		const v = computeVisibility(branches(), { filters: filters({ actor: ['pupil'] }) });
+		expect([...v.matched]).toEqual(['c1', 'c3']);
+		expect(v.visible).toEqual(['t', 'p1', 'c1', 'c3']);
+		expect([...v.context]).toEqual(['t', 'p1']);
+	});
+
+	it('composes facets with AND and values within a facet with OR', () => {
+		const g = branches();
+		const tagOnly = computeVisibility(g, { filters: filters({ tag: ['health'] }) });
+		expect([...tagOnly.matched]).toEqual(['p1', 'c2', 'c3', 'p3']);
+		const both = computeVisibility(g, { filters: filters({ tag: ['health'], side: ['against'] }) });
+		expect([...both.matched]).toEqual(['c3', 'p3']);
+		const either = computeVisibility(g, { filters: filters({ tag: ['health', 'cost'] }) });
+		expect([...either.matched]).toEqual(['p1', 'c2', 'c3', 'p3']);
+	});
+
+	it('filters by evidence kind and by source status', () => {
+		const g = branches();
+		expect([...computeVisibility(g, { filters: filters({ kind: ['study'] }) }).matched]).toEqual([
+			'c2'
+		]);
+		const unconfirmed = computeVisibility(g, { filters: filters({ status: ['unconfirmed'] }) });
+		expect([...unconfirmed.matched]).toEqual(['c1', 'c3']);
+	});
+
+	it('counts each value given the other facets, within the focus', () => {
+		const g = branches();
+		const v = computeVisibility(g, { filters: filters({ side: ['for'] }) });
+		// Of the claims for the thesis (p1, c2, p2), tagged health: p1 and c2.
+		expect(v.counts.tag.get('health')).toBe(2);
+		// A facet's own counts ignore its own selection: 3 claims for, 3 against.
+		expect(v.counts.side.get('against')).toBe(3);
+		expect(v.counts.side.get('for')).toBe(3);
+		const focused = computeVisibility(g, { focus: 'p1', filters: emptyFilters() });
+		expect(focused.counts.stance.get('con')).toBe(2);
+	});
+
+	it('still shows the thesis when nothing matches', () => {
+		const v = computeVisibility(branches(), {
+			filters: filters({ kind: ['document'] })
+		});
+		expect(v.visible).toEqual(['t']);
+		expect(v.matched.size).toBe(0);
+	});
+});
+
+describe('view state in the URL', () => {
+	it('round-trips a shared view', () => {
+		const g = branches();
+		const params = new URLSearchParams(
+			'focus=c3&tag=health,cost&side=against&q=ink+price&strike=p3&score=c3:0.8,p1:0.25&fold=p1&claim=c3&lang=zh&layout=tree'
+		);
+		const { state, dropped } = readViewParams(params, g);
+		expect(dropped).toEqual([]);
+		expect(state).toMatchObject({
+			focus: 'c3',
+			claim: 'c3',
+			folded: ['p1'],
+			query: 'ink price',
+			struck: ['p3'],
+			scores: { c3: 0.8, p1: 0.25 },
+			lang: 'zh',
+			layout: 'tree'
+		});
+		expect(state.filters.tag).toEqual(['health', 'cost']);
+		const again = readViewParams(writeViewParams(state), g).state;
+		expect(again).toEqual(state);
+	});
+
+	it('drops what the debate does not have or cannot be, and says so', () => {
+		const { state, dropped } = readViewParams(
+			new URLSearchParams(
+				'focus=zz&tag=nope&side=sideways&score=p1:7,c1:x,bad id:0.5&strike=p1,p1,<script>&layout=3d'
+			),
+			branches()
+		);
+		expect(state.focus).toBeUndefined();
+		expect(state.filters.tag).toEqual([]);
+		expect(state.filters.side).toEqual([]);
+		expect(state.scores).toEqual({});
+		expect(state.struck).toEqual(['p1']);
+		expect(state.layout).toBe('columns');
+		expect(dropped).toEqual(
+			expect.arrayContaining(['focus=zz', 'tag=nope', 'side=sideways', 'score=p1:7', 'layout=3d'])
+		);
+	});
+
+	it('writes nothing for the default view', () => {
+		const { state } = readViewParams(new URLSearchParams(''), branches());
+		expect(writeViewParams(state).toString()).toBe('');
+	});
+});
+
+describe('moving the selection', () => {
+	it('goes to parent, first child and siblings, and stays put at an edge', () => {
+		const g = branches();
+		const all = new Set(g.order);
+		expect(step(g, all, 't', 'child')).toBe('p1');
+		expect(step(g, all, 'p1', 'next')).toBe('p2');
+		// Objections come after support among the thesis's claims, as the columns show them.
+		expect(step(g, all, 'p2', 'next')).toBe('c3');
+		expect(step(g, all, 'c3', 'next')).toBe('c3');
+		expect(step(g, all, 'p1', 'child')).toBe('c1');
+		expect(step(g, all, 'c2', 'parent')).toBe('c1');
+		expect(step(g, all, 't', 'parent')).toBe('t');
+	});
+
+	it('skips claims the view hides', () => {
+		const g = branches();
+		const v = computeVisibility(g, { folded: ['p1'], filters: emptyFilters() });
+		expect(step(g, new Set(v.visible), 'p1', 'child')).toBe('p1');
+	});
+});
+
+describe('the shipped debate', () => {
+	it('can be focused on a safety objection and filtered to it by a link', () => {
+		const g = shippedGraph();
+		const { state } = readViewParams(new URLSearchParams('focus=c05&tag=safety'), g);
+		const v = computeVisibility(g, state);
+		expect(v.visible[0]).toBe('thesis');
+		expect(v.matched.has('c05')).toBe(true);
+		for (const id of v.matched) expect(g.claims.get(id)!.tags).toContain('safety');
+	});
+});
