@@ -211,3 +211,54 @@ test('keyboard only on the map: Tab in, arrows across three levels, Enter, f, Es
 	await page.keyboard.press('Escape');
 	await expect(page.getByTestId('breadcrumb')).toBeHidden();
 });
+
+test('folding a branch hides it on the map and in the outline, and says how many it hides', async ({
+	page
+}) => {
+	await openMap(page, `?claim=${deepObjection.id}`);
+	await page.getByRole('button', { name: 'Fold the claims below' }).click();
+	const hidden = below(deepObjection.id);
+	await expect
+		.poll(() => nodeIds(page).then((ids) => ids.length))
+		.toBe(debateFile.claims.length - hidden.length);
+	for (const id of await nodeIds(page)) expect(hidden).not.toContain(id);
+	// Zoomed out the short title says how many it hides; zoomed in, the full text says which side.
+	expect(await map(page, (h, a) => h.labelOf(a), deepObjection.id)).toContain(`⊕ ${hidden.length}`);
+	for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+	expect(await map(page, (h, a) => h.labelOf(a), deepObjection.id)).toMatch(
+		new RegExp(`${hidden.length} folded: \\d+ for, \\d+ against`)
+	);
+	await expect(page).toHaveURL(new RegExp(`fold=${deepObjection.id}`));
+	await page.keyboard.press('Escape');
+	await expect(page.locator(`[role="treeitem"][data-claim="${deepObjection.id}"]`)).toHaveAttribute(
+		'aria-expanded',
+		'false'
+	);
+	// On the map, C unfolds the selected claim again.
+	await page.getByTestId('map').focus();
+	await page.keyboard.press('c');
+	await expect.poll(() => nodeIds(page).then((ids) => ids.length)).toBe(debateFile.claims.length);
+});
+
+test('"next to argue" lists unanswered objections and picks them out on the map', async ({
+	page
+}) => {
+	await openMap(page);
+	await page.getByRole('tab', { name: 'Next to argue' }).click();
+	const option = page.getByRole('radio', { name: /Objections nobody has answered/ });
+	await option.check();
+	const count = Number(await page.locator('label', { has: option }).locator('.n').textContent());
+	const items = page.getByTestId('gap-list').locator('[data-claim]');
+	await expect(items).toHaveCount(count);
+	expect(count).toBeGreaterThan(0);
+	for (const id of await items.evaluateAll((els) =>
+		els.map((e) => e.getAttribute('data-claim')!)
+	)) {
+		const claim = byId.get(id)!;
+		expect(claim.stance).toBe('con');
+		// Nobody has objected to it.
+		expect(debateFile.claims.some((c) => c.target === id && c.stance === 'con')).toBe(false);
+		expect(await map(page, (h, a) => h.classesOf(a), id)).toContain('hit');
+	}
+	expect(await map(page, (h, a) => h.classesOf(a), debateFile.thesis)).toContain('dim');
+});

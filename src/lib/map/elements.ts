@@ -134,6 +134,8 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		// A no-break space keeps the glyph on the same line as the first word.
 		const glyph = isRoot ? '' : claim.stance === 'pro' ? '+\u00a0' : '−\u00a0';
 		const brief = briefLines(glyph + title, inner, measure);
+		// Zoomed out, a folded claim still says that it hides something, in the same large type.
+		if (hidden) brief.lines.push(`⊕ ${hidden.for + hidden.against}`);
 		// Tall enough for the full text and for the short title, whichever the zoom shows.
 		const height = Math.ceil(
 			Math.max(

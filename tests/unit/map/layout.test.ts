@@ -1,15 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDebate } from '../../../src/lib/core/load';
-import { buildGraph } from '../../../src/lib/core/model';
+import { computeVisibility, emptyFilters } from '../../../src/lib/core/view';
 import { arrange } from '../../../src/lib/map/arrange';
 import { columns } from '../../../src/lib/map/comb-layout';
-import { toElements } from '../../../src/lib/map/elements';
+import { toElements, type MapElements } from '../../../src/lib/map/elements';
+import { graphOfFile as graphOf } from '../graphs';
 
-function graphOf(file: string) {
-	const result = loadDebate(readFileSync(file, 'utf8'));
-	if (!result.ok) throw new Error('invalid');
-	return buildGraph(result.value);
+type Box = { id: string; x1: number; x2: number; y1: number; y2: number };
+
+function boxesOf(
+	elements: MapElements,
+	positions: Record<string, { x: number; y: number }>
+): Box[] {
+	return elements.nodes.map((n) => {
+		const p = positions[n.data.id]!;
+		return {
+			id: n.data.id,
+			x1: p.x - n.data.width / 2,
+			x2: p.x + n.data.width / 2,
+			y1: p.y - n.data.height / 2,
+			y2: p.y + n.data.height / 2
+		};
+	});
+}
+
+function expectNoOverlap(boxes: Box[]) {
+	for (let i = 0; i < boxes.length; i++) {
+		for (let j = i + 1; j < boxes.length; j++) {
+			const [a, b] = [boxes[i]!, boxes[j]!];
+			const overlap = a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+			expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
+		}
+	}
 }
 
 describe('the classroom layout', () => {
@@ -19,23 +40,7 @@ describe('the classroom layout', () => {
 				const graph = graphOf(file);
 				const elements = toElements(graph, { lang: 'en' });
 				const { positions } = arrange(graph, elements, aspect);
-				const boxes = elements.nodes.map((n) => {
-					const p = positions[n.data.id]!;
-					return {
-						id: n.data.id,
-						x1: p.x - n.data.width / 2,
-						x2: p.x + n.data.width / 2,
-						y1: p.y - n.data.height / 2,
-						y2: p.y + n.data.height / 2
-					};
-				});
-				for (let i = 0; i < boxes.length; i++) {
-					for (let j = i + 1; j < boxes.length; j++) {
-						const [a, b] = [boxes[i]!, boxes[j]!];
-						const overlap = a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
-						expect(overlap, `${a.id} overlaps ${b.id}`).toBe(false);
-					}
-				}
+				expectNoOverlap(boxesOf(elements, positions));
 			});
 		}
 	}
@@ -71,5 +76,47 @@ describe('the classroom layout', () => {
 		const cols = columns(blocks, 2);
 		expect(cols.map((c) => c.map((b) => b.i))).toEqual([[0], [1, 2, 3, 4, 5]]);
 		expect(columns(blocks, 1)).toEqual([blocks]);
+	});
+
+	it('closes up around a focus or a filter: only drawn claims take space, none overlap', () => {
+		const graph = graphOf('arguments/llama-open-weights.yaml');
+		const full = arrange(graph, toElements(graph, { lang: 'en' }), 16 / 9);
+		const height = (p: Record<string, { y: number }>) => {
+			const ys = Object.values(p).map((q) => q.y);
+			return Math.max(...ys) - Math.min(...ys);
+		};
+		for (const input of [
+			{ focus: 'c05', filters: emptyFilters() },
+			{ filters: { ...emptyFilters(), tag: ['safety'] } },
+			{ folded: [graph.debate.thesis], filters: emptyFilters() }
+		]) {
+			const v = computeVisibility(graph, input);
+			const elements = toElements(graph, {
+				lang: 'en',
+				include: new Set(v.visible),
+				folded: v.folded
+			});
+			expect(elements.nodes.map((n) => n.data.id)).toEqual(v.visible);
+			for (const e of elements.edges) {
+				expect(v.visible).toContain(e.data.source);
+				expect(v.visible).toContain(e.data.target);
+			}
+			const { positions } = arrange(graph, elements, 16 / 9);
+			expect(Object.keys(positions).sort()).toEqual([...v.visible].sort());
+			expectNoOverlap(boxesOf(elements, positions));
+			expect(height(positions)).toBeLessThanOrEqual(height(full.positions));
+		}
+	});
+
+	it('writes under a folded claim how many claims it hides, for and against', () => {
+		const graph = graphOf('tests/fixtures/debates/branches.yaml');
+		const v = computeVisibility(graph, { folded: ['p1'], filters: emptyFilters() });
+		const { nodes } = toElements(graph, {
+			lang: 'en',
+			include: new Set(v.visible),
+			folded: v.folded
+		});
+		const p1 = nodes.find((n) => n.data.id === 'p1')!;
+		expect(p1.data.label).toContain('2 folded: 1 for, 1 against');
 	});
 });
