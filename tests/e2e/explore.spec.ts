@@ -140,7 +140,7 @@ test('a strike-out shows what changed, and undo restores it', async ({ page }) =
 	await page.getByTestId('strike').click();
 	const summary = page.getByTestId('whatif');
 	await expect(summary).toContainText(
-		/1 claim struck out\. Thesis \d\.\d\d → \d\.\d\d; \d+ claims? changes? label/
+		/1 claim struck out\. Thesis \d\.\d\d\d? → \d\.\d\d\d?; \d+ claims? changes? label/
 	);
 	await expect(page).toHaveURL(new RegExp(`strike=${rebuttal.id}`));
 	expect(await map(page, (h, a) => h.classesOf(a), rebuttal.id)).toContain('struck');
