@@ -262,3 +262,17 @@ test('"next to argue" lists unanswered objections and picks them out on the map'
 	}
 	expect(await map(page, (h, a) => h.classesOf(a), debateFile.thesis)).toContain('dim');
 });
+
+test('a link with parts that no longer fit the debate opens anyway and says what it ignored', async ({
+	page
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(String(e)));
+	await openMap(page, '?focus=no-such-claim&tag=safety&score=p01:9');
+	await expect(page.getByRole('status').filter({ hasText: 'ignored' })).toContainText(
+		'score=p01:9, focus=no-such-claim'
+	);
+	// What did fit is applied, and the address is cleaned up.
+	await expect(page).toHaveURL(/\?tag=safety$/);
+	expect(errors).toEqual([]);
+});

@@ -1,6 +1,7 @@
 import { formatDiagnostic, loadAuthoredDebate } from '../core/load';
-import { buildGraph, countSides, maxDepth } from '../core/model';
 import type { Debate } from '../core/schema';
+
+export { summarise, type DebateSummary } from '../core/model';
 
 /** The debate files shipped in `arguments/`, read at build time. */
 const files = import.meta.glob('/arguments/*.yaml', {
@@ -8,17 +9,6 @@ const files = import.meta.glob('/arguments/*.yaml', {
 	import: 'default',
 	eager: true
 }) as Record<string, string>;
-
-export interface DebateSummary {
-	id: string;
-	title: Debate['title'];
-	summary: Debate['summary'];
-	language: string;
-	claims: number;
-	pro: number;
-	con: number;
-	depth: number;
-}
 
 let cache: Map<string, Debate> | undefined;
 
@@ -39,19 +29,4 @@ export function shippedDebates(): Map<string, Debate> {
 	if (problems.length > 0) throw new Error(`Invalid debate files:\n${problems.join('\n')}`);
 	cache = out;
 	return out;
-}
-
-export function summarise(debate: Debate): DebateSummary {
-	const graph = buildGraph(debate);
-	const { pro, con } = countSides(graph);
-	return {
-		id: debate.id,
-		title: debate.title,
-		summary: debate.summary,
-		language: debate.language,
-		claims: debate.claims.length,
-		pro,
-		con,
-		depth: maxDepth(graph)
-	};
 }

@@ -22,6 +22,14 @@ import {
 	type Visibility
 } from '../core/view';
 
+/** What a picture of the map should look like. */
+export interface ImageRequest {
+	format: 'png' | 'svg';
+	/** 1, 2 or 4 times the map's natural size (PNG). */
+	scale: number;
+	background: 'white' | 'transparent';
+}
+
 /** The side panel's tabs. */
 export type Panel = 'outline' | 'find' | 'gaps';
 /** Which coverage list the "next to argue" panel highlights. */
@@ -55,6 +63,11 @@ export class DebateView {
 	/** Increments whenever someone asks the map to fit; the map component reacts to it. */
 	fitRequests = $state(0);
 	zoomRequests = $state<{ factor: number; n: number }>({ factor: 1, n: 0 });
+	/**
+	 * Draws the whole map as a picture; set by the map component while it has a map (it alone
+	 * owns Cytoscape), `null` otherwise.
+	 */
+	exportImage = $state.raw<((request: ImageRequest) => Promise<Blob>) | null>(null);
 	/** Increments when something asks for the search box (the `/` key). */
 	searchRequests = $state(0);
 

@@ -4,6 +4,8 @@ export {
 	loadDebate,
 	MAX_ALIAS_COUNT,
 	MAX_FILE_BYTES,
-	type LoadOptions
+	type LoadOptions,
+	type ValidateOptions,
+	validateDebateData
 } from './load';
 export { checkReferences, type CheckOptions } from './references';

@@ -104,16 +104,49 @@ export function loadDebate(text: string, options: LoadOptions = {}): LoadResult<
 		]);
 	}
 
+	return validateDebateData(data, { ...options, file, locate: (path, at) => map.locate(path, at) });
+}
+
+export interface ValidateOptions extends LoadOptions {
+	/** Where a data path sits in the text it came from, for located messages (line 0: unknown). */
+	locate?: (path: readonly PropertyKey[], at?: 'key' | 'value') => { line: number; column: number };
+}
+
+/**
+ * Checks parsed data as a debate: upgrades old format versions, validates it against the schema
+ * and its own references. Shared by every way a debate comes in — a YAML/JSON file, or data an
+ * import codec built from Argdown, Kialo or AIF — so all are held to the same rules.
+ */
+export function validateDebateData(
+	data: unknown,
+	options: ValidateOptions = {}
+): LoadResult<Debate> {
+	const file = options.file ?? 'debate';
+	const locate = options.locate ?? (() => ({ line: 0, column: 0 }));
 	const migrated = migrate(data);
 	if (!migrated.ok) {
-		const pos = map.locate(['formatVersion']);
-		return fail([at(pos.line, pos.column, migrated.message, migrated.hint, 'formatVersion')]);
+		const pos = locate(['formatVersion']);
+		return {
+			ok: false,
+			errors: [
+				{
+					severity: 'error',
+					file,
+					line: pos.line,
+					column: pos.column,
+					path: 'formatVersion',
+					message: migrated.message,
+					hint: migrated.hint
+				}
+			],
+			warnings: []
+		};
 	}
 
 	const toDiagnostic =
 		(severity: Diagnostic['severity']) =>
 		(issue: PlainIssue): Diagnostic => {
-			const pos = map.locate(issue.path, issue.atKey ? 'key' : 'value');
+			const pos = locate(issue.path, issue.atKey ? 'key' : 'value');
 			return {
 				severity,
 				file,
@@ -127,7 +160,11 @@ export function loadDebate(text: string, options: LoadOptions = {}): LoadResult<
 
 	const parsed = Debate.safeParse(migrated.data);
 	if (!parsed.success) {
-		return fail(plainIssues(parsed.error.issues, migrated.data).map(toDiagnostic('error')));
+		return {
+			ok: false,
+			errors: plainIssues(parsed.error.issues, migrated.data).map(toDiagnostic('error')),
+			warnings: []
+		};
 	}
 	const checked = checkReferences(parsed.data, options);
 	const warnings = checked.warnings.map(toDiagnostic('warning'));

@@ -1,0 +1,73 @@
+/**
+ * `npm run convert -- <input> --to <format> [-o <output>] [--from <format>] [--lang <lang>]`
+ *
+ * Reads a debate in any format Counterpoint knows (detected from the name and content unless
+ * `--from` says), validates it like a file in arguments/, and writes it in another. `-` reads
+ * standard input or writes standard output. Problems are printed located; exit code 1 on bad
+ * input, 2 on a bad command line.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CODECS, codecById, exportDebate, importDebate, WRITERS } from '../lib/core/formats';
+import { formatDiagnostic } from '../lib/core/load';
+
+const USAGE = `usage: npm run convert -- <input|-> --to <${WRITERS.map((c) => c.id).join('|')}> [-o <output|->] [--from <format>] [--lang <en|zh>]`;
+
+function die(message: string, code = 2): never {
+	console.error(message);
+	process.exit(code);
+}
+
+let parsed;
+try {
+	parsed = parseArgs({
+		allowPositionals: true,
+		options: {
+			to: { type: 'string' },
+			from: { type: 'string' },
+			output: { type: 'string', short: 'o' },
+			lang: { type: 'string' },
+			help: { type: 'boolean', short: 'h' }
+		}
+	});
+} catch (e) {
+	die(`${(e as Error).message}\n${USAGE}`);
+}
+const { values, positionals } = parsed;
+if (values.help) die(USAGE, 0);
+const input = positionals[0];
+if (!input || positionals.length > 1) die(USAGE);
+const to = values.to ? codecById(values.to) : undefined;
+if (!to?.encode) die(`--to must be one of: ${WRITERS.map((c) => c.id).join(', ')}\n${USAGE}`);
+if (values.from && !codecById(values.from)?.decode)
+	die(
+		`--from must be one of: ${CODECS.filter((c) => c.decode)
+			.map((c) => c.id)
+			.join(', ')}`
+	);
+
+let text: string;
+try {
+	text = readFileSync(input === '-' ? 0 : input, 'utf8');
+} catch (e) {
+	die(`cannot read ${input}: ${(e as Error).message}`, 1);
+}
+const file = input === '-' ? 'standard input' : input;
+const result = await importDebate(text, {
+	file,
+	format: values.from as Parameters<typeof importDebate>[1]['format']
+});
+for (const w of result.warnings) console.error(formatDiagnostic(w));
+if (!result.ok) {
+	for (const e of result.errors) console.error(formatDiagnostic(e));
+	die(`✗ ${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`, 1);
+}
+const out = exportDebate(result.value, to.id, { lang: values.lang });
+const target = values.output ?? '-';
+if (target === '-') process.stdout.write(out.text);
+else {
+	writeFileSync(target, out.text);
+	console.error(
+		`✓ ${file} (${result.format}) → ${target} (${to.id}): ${result.value.claims.length} claims`
+	);
+}

@@ -1,0 +1,1002 @@
+import type { Diagnostic } from '../load/diagnostic';
+import type { Debate, RelationTarget, Stance } from '../schema/debate';
+import { textIn } from '../schema/localised';
+import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import type { Codec, DecodeResult, Locate } from './codec';
+
+/**
+ * The Argument Interchange Format as JSON, in the shapes found in the wild:
+ *
+ * - AIFdb nodeset export: `{nodes, edges, locutions}` with digit-string ids;
+ * - OVA3 save: `{AIF: {nodes, edges, schemefulfillments, participants, locutions…}, text, OVA}`,
+ *   sometimes with `dialog`; AMF's xAIF has integer ids, `null` lists, `text: {txt}` and `ova`;
+ * - SADFace (`atom`/`scheme` nodes, `source_id`/`target_id` edges), read as AIF as a bonus.
+ *
+ * Ids may be strings or integers anywhere; `null` lists count as empty.
+ *
+ * AIF is a graph of I-nodes (propositions) and S-nodes (RA inference, CA conflict, MA
+ * rephrase), with an optional dialogue layer (L locutions, TA transitions, YA illocutions).
+ * Reading maps I-nodes to claims and each S-node to one relation per premise:
+ *
+ * - premise I → RA → conclusion I: `pro`; → CA →: `con`; → MA → (a rephrase): `pro`, warned.
+ *   A linked argument (several premises into one RA/CA) becomes one relation per premise, warned.
+ * - I → CA → RA/CA/MA (an undercut, or a conflict on a conflict): an undercut of the relation
+ *   the attacked S-node stands for, when it has exactly one premise and one conclusion I.
+ * - A multi-conclusion S-node relates each premise to each conclusion; an S-node with no
+ *   premise or no conclusion is skipped, warned with its nodeID.
+ * - Dialogue nodes (L, TA, YA) are dropped, counted in one warning; the speaker of an L → YA → I
+ *   (participant name by personID, else the `Name : text` prefix) becomes the claim's actor.
+ * - Edges to nodes that are not in the file are errors: the file is damaged.
+ * - The first relation of a claim (in node order) is its `target`, the others go to `also`,
+ *   unless that would close a circle of targets, in which case a later one is used.
+ * - The thesis is the root that has the most claims under it; other roots stay roots.
+ *
+ * Writing gives an AIFdb nodeset: one I-node per claim, one RA/CA per relation (an undercut
+ * points its CA at the RA/CA of the relation it attacks), deterministic ids and timestamps.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const own = (o: JsonObject, key: string): Json | undefined =>
+	Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
+
+/** Ids may be strings or numbers ("510959", 12, "4_173158685654602051"). */
+function idOf(v: unknown): string | undefined {
+	if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+	return undefined;
+}
+
+function textOf(v: unknown): string {
+	if (typeof v === 'string') return v;
+	if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+	return '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Located JSON errors
+
+/** Offsets of line starts, to turn an offset into a line and column. */
+class Lines {
+	private readonly starts: number[] = [0];
+	constructor(text: string) {
+		for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+	}
+	at(offset: number): { line: number; column: number } {
+		let lo = 0;
+		let hi = this.starts.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.starts[mid]! <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
+	}
+}
+
+/**
+ * Where and why `text` is not JSON. JSON.parse says why in engine-specific words and not
+ * always where (Safari gives no position), so a small scanner finds the first error itself.
+ * Iterative, so deeply nested input cannot overflow the stack.
+ */
+export function jsonErrorAt(text: string): { offset: number; message: string } | undefined {
+	let i = 0;
+	const n = text.length;
+	const stack: string[] = [];
+	type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'after';
+	let state: State = 'value';
+	const skip = () => {
+		while (i < n) {
+			const c = text.charCodeAt(i);
+			if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+			else break;
+		}
+	};
+	const describe = (at: number) => {
+		const ch = text.codePointAt(at)!;
+		return ch < 32
+			? `character U+${ch.toString(16).padStart(4, '0')}`
+			: `"${String.fromCodePoint(ch)}"`;
+	};
+	/** Scans a string starting at its quote; returns an error or moves past it. */
+	const string = (): { offset: number; message: string } | undefined => {
+		const start = i;
+		i++;
+		while (i < n) {
+			const c = text.charCodeAt(i);
+			if (c === 34) {
+				i++;
+				return undefined;
+			}
+			if (c === 92) {
+				const e = text[i + 1];
+				if (e === 'u') {
+					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+						return { offset: i, message: 'a \\u escape needs four hexadecimal digits' };
+					i += 6;
+				} else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+				else return { offset: i, message: `the escape "\\${e ?? ''}" is not allowed in JSON` };
+				continue;
+			}
+			if (c < 32)
+				return {
+					offset: start,
+					message:
+						c === 10 || c === 13
+							? 'a quoted text starts here and is not closed on its line'
+							: `a quoted text holds a raw control character (U+${c.toString(16).padStart(4, '0')})`
+				};
+			i++;
+		}
+		return { offset: start, message: 'a quoted text starts here and is never closed' };
+	};
+	const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+	for (;;) {
+		skip();
+		if (i >= n) {
+			if (state === 'after' && stack.length === 0) return undefined;
+			if (stack.length === 0 && state === 'value' && text.trim() === '')
+				return { offset: 0, message: 'the file is empty' };
+			const open = stack[stack.length - 1];
+			return {
+				offset: n,
+				message: open
+					? `the file ends before a "${open}" is closed`
+					: 'the file ends where a value was expected'
+			};
+		}
+		const ch = text[i]!;
+		switch (state) {
+			case 'valueOrEnd':
+			case 'value': {
+				if (state === 'valueOrEnd' && ch === ']') {
+					stack.pop();
+					i++;
+					state = 'after';
+					break;
+				}
+				if (ch === '{') {
+					stack.push('{');
+					i++;
+					state = 'keyOrEnd';
+				} else if (ch === '[') {
+					stack.push('[');
+					i++;
+					state = 'valueOrEnd';
+				} else if (ch === '"') {
+					const e = string();
+					if (e) return e;
+					state = 'after';
+				} else if (/[-0-9]/.test(ch)) {
+					NUMBER.lastIndex = i;
+					const m = NUMBER.exec(text);
+					if (!m) return { offset: i, message: `${describe(i)} does not start a valid number` };
+					i += m[0].length;
+					state = 'after';
+				} else {
+					const word = ['true', 'false', 'null'].find((w) => text.startsWith(w, i));
+					if (!word) {
+						const hint = ch === "'" ? ' (JSON quotes texts with ", not \')' : '';
+						return {
+							offset: i,
+							message: `unexpected ${describe(i)} where a value was expected${hint}`
+						};
+					}
+					i += word.length;
+					state = 'after';
+				}
+				break;
+			}
+			case 'keyOrEnd':
+			case 'key': {
+				if (ch === '}' && state === 'keyOrEnd') {
+					stack.pop();
+					i++;
+					state = 'after';
+				} else if (ch === '"') {
+					const e = string();
+					if (e) return e;
+					state = 'colon';
+				} else if (ch === '}')
+					return { offset: i, message: 'a comma before "}" is not allowed in JSON' };
+				else
+					return {
+						offset: i,
+						message: `expected a property name in double quotes, found ${describe(i)}`
+					};
+				break;
+			}
+			case 'colon':
+				if (ch !== ':')
+					return {
+						offset: i,
+						message: `expected ":" after the property name, found ${describe(i)}`
+					};
+				i++;
+				state = 'value';
+				break;
+			case 'after': {
+				const open = stack[stack.length - 1];
+				if (!open)
+					return { offset: i, message: `unexpected ${describe(i)} after the end of the data` };
+				const close = open === '{' ? '}' : ']';
+				if (ch === ',') {
+					i++;
+					skip();
+					if (open === '[' && text[i] === ']')
+						return { offset: i, message: 'a comma before "]" is not allowed in JSON' };
+					state = open === '{' ? 'key' : 'value';
+				} else if (ch === close) {
+					stack.pop();
+					i++;
+				} else return { offset: i, message: `expected "," or "${close}", found ${describe(i)}` };
+				break;
+			}
+		}
+	}
+}
+
+/** Parses JSON, or says where it is broken. */
+function parseJson(
+	text: string,
+	file: string,
+	lines: Lines
+): { ok: true; value: Json } | { ok: false; error: Diagnostic } {
+	try {
+		return { ok: true, value: JSON.parse(text) as Json };
+	} catch (e) {
+		const found = jsonErrorAt(text);
+		let pos = found ? lines.at(found.offset) : { line: 0, column: 0 };
+		let message = found?.message ?? (e as Error).message;
+		if (!found) {
+			// The scanner accepted what JSON.parse refused: fall back to the engine's position.
+			const at = /position (\d+)/.exec(message);
+			if (at) pos = lines.at(Number(at[1]));
+			message = message.replace(/^JSON\.parse: /, '');
+		}
+		return {
+			ok: false,
+			error: {
+				...error(
+					file,
+					pos.line,
+					`not valid JSON: ${message}`,
+					'AIF files are JSON: check the punctuation here'
+				),
+				column: pos.column
+			}
+		};
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface AifNode {
+	id: string;
+	/** Upper-cased AIF type: I, RA, CA, MA, L, TA, YA, PA… */
+	type: string;
+	text: string;
+	/** Position in the node list: relations are ordered by the S-node that made them. */
+	index: number;
+}
+
+interface Rel {
+	from: string;
+	target: RelationTarget;
+	stance: Stance;
+}
+
+const ARGUMENT = new Set(['RA', 'CA', 'MA']);
+const DIALOGUE = new Set(['L', 'TA', 'YA']);
+const STANCE: Record<string, Stance> = { RA: 'pro', CA: 'con', MA: 'pro' };
+
+/** The first words of an OVA `text` (HTML with highlighted spans) for the debate title. */
+function plainText(html: string): string {
+	return html
+		.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+		.replace(/<br\s*\/?>|<\/(p|div|li|h\d)>/gi, '\n')
+		.replace(/<[^>]*>/g, '')
+		.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_, e: string) => {
+			const k = e.toLowerCase();
+			if (k[0] === '#') {
+				const code = k[1] === 'x' ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+				return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+			}
+			return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[k] ?? ' ';
+		});
+}
+
+function shortTitle(text: string, max = 80): string {
+	const first = text.trim().split(/\n\s*\n|\n/)[0] ?? '';
+	const clean = first.replace(/\s+/g, ' ').trim();
+	if (clean.length <= max) return clean;
+	const cut = clean.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '') + '…';
+}
+
+/**
+ * The speaker of a locution from its text, as AIFdb writes it: `Fiona Bruce : Tonight…`, or in
+ * an analyst's copy `Nicole: Fiona Bruce : Tonight…` (the analyst's colon has no space before it).
+ */
+export function speakerInText(text: string): string | undefined {
+	const m = /^\s*(?:[^:\n]{0,59}[^:\s]:\s+)?([^:\n]{1,60}?)\s+:\s/.exec(text);
+	const name = m?.[1]?.trim();
+	return name ? name : undefined;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Lists up to ten ids for a message: `"1", "2" and 3 more`. */
+function listIds(ids: string[]): string {
+	const shown = ids.slice(0, 10).map((id) => `"${id}"`);
+	return ids.length > 10 ? `${shown.join(', ')} and ${ids.length - 10} more` : shown.join(', ');
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A SADFace document read as AIF lists, so one reader serves both. */
+function fromSadface(root: JsonObject): { nodes: Json[]; edges: Json[] } {
+	const nodes = (own(root, 'nodes') as Json[]).map((n): Json => {
+		if (!isObject(n)) return n;
+		const type = textOf(own(n, 'type')).toLowerCase();
+		const name = textOf(own(n, 'name'));
+		const aifType =
+			type === 'atom'
+				? 'I'
+				: type === 'scheme'
+					? /conflict|attack|rebut|undercut|counter/i.test(name)
+						? 'CA'
+						: /rephrase|restat/i.test(name)
+							? 'MA'
+							: 'RA'
+					: type;
+		return { nodeID: own(n, 'id') ?? null, type: aifType, text: own(n, 'text') ?? name };
+	});
+	const edges = Array.isArray(own(root, 'edges'))
+		? (own(root, 'edges') as Json[]).map((e): Json =>
+				isObject(e)
+					? {
+							edgeID: own(e, 'id') ?? null,
+							fromID: own(e, 'source_id') ?? null,
+							toID: own(e, 'target_id') ?? null
+						}
+					: e
+			)
+		: [];
+	return { nodes, edges };
+}
+
+const looksLikeSadface = (root: JsonObject) => {
+	const nodes = own(root, 'nodes');
+	return (
+		Array.isArray(nodes) &&
+		nodes.length > 0 &&
+		nodes.every(
+			(n) => isObject(n) && own(n, 'nodeID') === undefined && own(n, 'id') !== undefined
+		) &&
+		nodes.some((n) => isObject(n) && (own(n, 'type') === 'atom' || own(n, 'type') === 'scheme'))
+	);
+};
+
+function decodeAif(text: string, file: string): DecodeResult {
+	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const lines = new Lines(body);
+	const warnings: Diagnostic[] = [];
+	const fail = (errors: Diagnostic[]): DecodeResult => ({ ok: false, errors, warnings });
+
+	const parsed = parseJson(body, file, lines);
+	if (!parsed.ok) return fail([parsed.error]);
+	const root = parsed.value;
+
+	/** Line of the first `"key":` in the text (good enough to point at a list). */
+	const keyLine = (key: string) => {
+		const m = new RegExp(`"${escapeRe(key)}"\\s*:`).exec(body);
+		return m ? lines.at(m.index).line : 1;
+	};
+	const notAif = (message: string) =>
+		fail([
+			error(
+				file,
+				1,
+				message,
+				'an AIF file is a JSON object with "nodes" and "edges" lists (AIFdb), or with an "AIF" object holding them (OVA3)'
+			)
+		]);
+
+	if (!isObject(root)) return notAif('not an AIF file: the JSON is not an object');
+	if (own(root, 'formatVersion') !== undefined)
+		return fail([
+			error(
+				file,
+				keyLine('formatVersion'),
+				'this is a Counterpoint debate, not an AIF file',
+				'import it as Counterpoint JSON'
+			)
+		]);
+
+	let variant = 'AIFdb';
+	let container: JsonObject = root;
+	let idKey = 'nodeID';
+	let rawNodes: Json[];
+	let rawEdges: Json[];
+	let title = '';
+	const aifValue = own(root, 'AIF');
+	if (aifValue !== undefined) {
+		if (!isObject(aifValue))
+			return fail([
+				error(
+					file,
+					keyLine('AIF'),
+					'"AIF" must be an object holding "nodes" and "edges"',
+					'this looks like an OVA3 file whose AIF part is damaged'
+				)
+			]);
+		container = aifValue;
+		// OVA3 saves carry their layout under "OVA"; AMF's xAIF has "ova" or none.
+		variant = own(root, 'OVA') !== undefined ? 'OVA3' : 'xAIF';
+		const t = own(root, 'text');
+		title = shortTitle(plainText(isObject(t) ? textOf(own(t, 'txt')) : textOf(t)));
+	} else if (looksLikeSadface(root)) {
+		variant = 'SADFace';
+		idKey = 'id';
+		const meta = own(root, 'metadata');
+		const core = isObject(meta) ? own(meta, 'core') : undefined;
+		title = isObject(core) ? shortTitle(textOf(own(core, 'title'))) : '';
+	}
+
+	const listAt = (key: string, required: boolean): Json[] | Diagnostic => {
+		const v = own(container, key);
+		if (v === undefined && required)
+			return error(
+				file,
+				1,
+				`not an AIF file: there is no "${key}" list`,
+				'an AIF file is a JSON object with "nodes" and "edges" lists (AIFdb), or with an "AIF" object holding them (OVA3)'
+			);
+		if (v === undefined || v === null) return [];
+		if (!Array.isArray(v))
+			return error(
+				file,
+				keyLine(key),
+				`"${key}" must be a list, not ${typeof v === 'object' ? 'an object' : `a ${typeof v}`}`,
+				`write "${key}": [ … ]`
+			);
+		return v;
+	};
+	if (variant === 'SADFace') {
+		({ nodes: rawNodes, edges: rawEdges } = fromSadface(root));
+	} else {
+		const n = listAt('nodes', true);
+		const e = listAt('edges', false);
+		const problems = [n, e].filter((x): x is Diagnostic => !Array.isArray(x));
+		if (problems.length > 0) return fail(problems);
+		rawNodes = n as Json[];
+		rawEdges = e as Json[];
+	}
+	const optionalList = (key: string): Json[] => {
+		const v = own(container, key);
+		return Array.isArray(v) ? v : [];
+	};
+
+	// Where each node stands in the text, found once: `"nodeID": "123"` or `"nodeID": 123`.
+	let nodeOffsets: Map<string, number> | undefined;
+	const nodeLine = (id: string): number => {
+		if (!nodeOffsets) {
+			nodeOffsets = new Map();
+			const re = new RegExp(
+				`"${idKey}"\\s*:\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|(-?\\d[\\d.eE+-]*))`,
+				'g'
+			);
+			for (let m = re.exec(body); m; m = re.exec(body)) {
+				const key = (m[1] ?? m[2] ?? '').trim();
+				if (!nodeOffsets.has(key)) nodeOffsets.set(key, m.index);
+			}
+		}
+		const offset = nodeOffsets.get(id);
+		return offset === undefined ? 0 : lines.at(offset).line;
+	};
+
+	// Nodes.
+	const nodes = new Map<string, AifNode>();
+	let malformed = 0;
+	const duplicates: string[] = [];
+	rawNodes.forEach((raw, index) => {
+		if (!isObject(raw)) return void malformed++;
+		const id = idOf(own(raw, 'nodeID'));
+		if (id === undefined) return void malformed++;
+		let type = textOf(own(raw, 'type')).trim().toUpperCase();
+		// Kept, so edges to it still resolve; reported below with the other unread types.
+		if (!type) type = '(NO TYPE)';
+		if (nodes.has(id)) return void duplicates.push(id);
+		nodes.set(id, { id, type, text: textOf(own(raw, 'text')), index });
+	});
+	if (malformed > 0)
+		warnings.push(warning(file, keyLine('nodes'), `nodes without a nodeID skipped: ${malformed}`));
+	if (duplicates.length > 0)
+		warnings.push(
+			warning(
+				file,
+				nodeLine(duplicates[0]!),
+				`nodeID ${listIds(duplicates)} appears more than once; the first node with it was kept`
+			)
+		);
+
+	// Edges: every end must be a node of the file.
+	const incoming = new Map<string, AifNode[]>();
+	const outgoing = new Map<string, AifNode[]>();
+	const edgeErrors: Diagnostic[] = [];
+	let fromIdOffsets: number[] | undefined;
+	const edgeLine = (raw: Json, index: number): number => {
+		const edgeId = isObject(raw) ? idOf(own(raw, 'edgeID')) : undefined;
+		if (edgeId !== undefined) {
+			const re = new RegExp(
+				`"edgeID"\\s*:\\s*(?:"${escapeRe(edgeId)}"|${escapeRe(edgeId)}(?![\\w.]))`
+			);
+			const m = re.exec(body);
+			if (m) return lines.at(m.index).line;
+		}
+		fromIdOffsets ??= [...body.matchAll(/"(?:fromID|source_id)"\s*:/g)].map((m) => m.index!);
+		const offset = fromIdOffsets[index];
+		return offset === undefined ? keyLine('edges') : lines.at(offset).line;
+	};
+	rawEdges.forEach((raw, index) => {
+		const from = isObject(raw) ? idOf(own(raw, 'fromID')) : undefined;
+		const to = isObject(raw) ? idOf(own(raw, 'toID')) : undefined;
+		const a = from === undefined ? undefined : nodes.get(from);
+		const b = to === undefined ? undefined : nodes.get(to);
+		if (a && b) {
+			push(outgoing, a.id, b);
+			push(incoming, b.id, a);
+			return;
+		}
+		if (edgeErrors.length >= 20) return;
+		const edgeId = isObject(raw) ? idOf(own(raw, 'edgeID')) : undefined;
+		const name = edgeId !== undefined ? `edge "${edgeId}"` : `edge ${index + 1}`;
+		const missing = [
+			[from, a, 'fromID'],
+			[to, b, 'toID']
+		] as const;
+		const what = missing
+			.filter(([, node]) => !node)
+			.map(([id, , key]) =>
+				id === undefined
+					? `has no ${key}`
+					: `${key === 'fromID' ? 'comes from' : 'goes to'} node "${id}", which is not in the file`
+			)
+			.join(' and ');
+		edgeErrors.push(
+			error(
+				file,
+				edgeLine(raw, index),
+				`${name} ${what}`,
+				'every edge must join two nodes listed under "nodes"; remove the edge or add the node'
+			)
+		);
+	});
+	if (edgeErrors.length > 0) return fail(edgeErrors);
+
+	const ordered = [...nodes.values()];
+	const inodes = ordered.filter((n) => n.type === 'I');
+	if (inodes.length === 0)
+		return fail([
+			error(
+				file,
+				1,
+				rawNodes.length === 0
+					? 'the AIF file has no claims: its node list is empty'
+					: 'the AIF file has no claims: it has no I-nodes (propositions)',
+				'export the analysis again once it holds at least one proposition'
+			)
+		]);
+
+	// Claims: one per I-node.
+	const taken = new Set<string>();
+	const claimId = new Map<string, string>();
+	for (const n of inodes) claimId.set(n.id, makeId(`n${n.id}`, taken));
+	const ins = (id: string) => incoming.get(id) ?? [];
+	const outs = (id: string) => outgoing.get(id) ?? [];
+
+	// Relations, one per premise of each argument S-node, in node order.
+	const relations = new Map<string, Rel[]>();
+	const seen = new Set<string>();
+	let duplicateRelations = 0;
+	const addRelation = (from: string, target: RelationTarget, stance: Stance) => {
+		const key = `${from}|${typeof target === 'string' ? target : `${target.from}->${target.to}`}|${stance}`;
+		if (seen.has(key)) return void duplicateRelations++;
+		seen.add(key);
+		push(relations, from, { from, target, stance });
+	};
+	const dangling: string[] = [];
+	const linked: string[] = [];
+	const rephrases: string[] = [];
+	const selfLoops: string[] = [];
+	const multiConclusion: string[] = [];
+	const unresolved: string[] = [];
+	const otherTypes = new Map<string, number>();
+	const dialogue = new Map<string, number>();
+	const snodes = ordered.filter((n) => ARGUMENT.has(n.type));
+	/** The single relation an S-node stands for, when it has one premise and one conclusion I. */
+	const single = (s: AifNode): { from: string; to: string } | undefined => {
+		const p = ins(s.id).filter((n) => n.type === 'I');
+		const c = outs(s.id).filter((n) => n.type === 'I');
+		if (p.length !== 1 || c.length !== 1 || p[0] === c[0]) return undefined;
+		return { from: claimId.get(p[0]!.id)!, to: claimId.get(c[0]!.id)! };
+	};
+	for (const s of snodes) {
+		const premises = [...new Set(ins(s.id).filter((n) => n.type === 'I'))];
+		const conclusions = [
+			...new Set(outs(s.id).filter((n) => n.type === 'I' || ARGUMENT.has(n.type)))
+		];
+		if (premises.length === 0 || conclusions.length === 0) {
+			dangling.push(s.id);
+			continue;
+		}
+		if (premises.length > 1) linked.push(s.id);
+		if (conclusions.length > 1) multiConclusion.push(s.id);
+		if (s.type === 'MA') rephrases.push(s.id);
+		const stance = STANCE[s.type]!;
+		for (const c of conclusions) {
+			if (c.type === 'I') {
+				for (const p of premises) {
+					if (p === c) selfLoops.push(s.id);
+					else addRelation(claimId.get(p.id)!, claimId.get(c.id)!, stance);
+				}
+				continue;
+			}
+			const link = single(c);
+			if (!link) {
+				unresolved.push(s.id);
+				continue;
+			}
+			for (const p of premises) {
+				const from = claimId.get(p.id)!;
+				if (from === link.from) selfLoops.push(s.id);
+				else addRelation(from, { ...link }, stance);
+			}
+		}
+	}
+	for (const n of ordered) {
+		if (n.type === 'I' || ARGUMENT.has(n.type)) continue;
+		const counts = DIALOGUE.has(n.type) ? dialogue : otherTypes;
+		counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
+	}
+
+	// Speakers: L → YA → I makes the locution's speaker the claim's actor.
+	const participants = new Map<string, string>();
+	for (const p of optionalList('participants')) {
+		if (!isObject(p)) continue;
+		const id = idOf(own(p, 'participantID'));
+		const name = [textOf(own(p, 'firstname')), textOf(own(p, 'surname'))]
+			.map((s) => s.trim())
+			.filter(Boolean)
+			.join(' ');
+		if (id !== undefined && name && !participants.has(id)) participants.set(id, name);
+	}
+	const personOf = new Map<string, string>();
+	for (const l of optionalList('locutions')) {
+		if (!isObject(l)) continue;
+		const node = idOf(own(l, 'nodeID'));
+		const person = idOf(own(l, 'personID'));
+		if (node !== undefined && person !== undefined && !personOf.has(node))
+			personOf.set(node, person);
+	}
+	const speakerOf = (l: AifNode): string | undefined => {
+		const person = personOf.get(l.id);
+		const named = person === undefined ? undefined : participants.get(person);
+		return named ?? speakerInText(l.text);
+	};
+	const actorIds = new Set<string>();
+	const actors = new Map<string, string>(); // name → id
+	const actorOf = new Map<string, string>(); // I-node → actor id
+	for (const ya of ordered) {
+		if (ya.type !== 'YA') continue;
+		const targets = outs(ya.id).filter((n) => n.type === 'I' && !actorOf.has(n.id));
+		if (targets.length === 0) continue;
+		const speaker = ins(ya.id)
+			.filter((n) => n.type === 'L')
+			.map(speakerOf)
+			.find((s) => s !== undefined);
+		if (!speaker) continue;
+		let actor = actors.get(speaker);
+		if (!actor) {
+			actor = makeId(speaker, actorIds, 'a');
+			actors.set(speaker, actor);
+		}
+		for (const t of targets) actorOf.set(t.id, actor);
+	}
+
+	// Main targets: the first relation of each claim, unless it would close a circle of targets
+	// (AIF allows circles; a debate's claims must each lead to a root). A union-find of the
+	// target forest: a claim, still a root when its turn comes, may hang under `p` unless `p`
+	// already leads up to it.
+	const up = new Map<string, string>();
+	const find = (id: string): string => {
+		let at = id;
+		while (up.has(at) && up.get(at) !== at) at = up.get(at)!;
+		// Path compression.
+		let c = id;
+		while (c !== at) {
+			const next = up.get(c)!;
+			up.set(c, at);
+			c = next;
+		}
+		return at;
+	};
+	const parentOf = (r: Rel) => (typeof r.target === 'string' ? r.target : r.target.from);
+	const primary = new Map<string, Rel>();
+	const cycles: string[] = [];
+	for (const n of inodes) {
+		const id = claimId.get(n.id)!;
+		const rels = relations.get(id) ?? [];
+		const chosen = rels.find((r) => find(parentOf(r)) !== id);
+		if (rels.length > 0 && chosen !== rels[0]) cycles.push(n.id);
+		if (chosen) {
+			primary.set(id, chosen);
+			up.set(id, find(parentOf(chosen)));
+		}
+	}
+
+	// The thesis: the root with the most claims under it, preferring roots that argue for
+	// nothing (a root may keep relations in `also` after a circle was broken).
+	const under = new Map<string, number>();
+	for (const n of inodes) {
+		const r = find(claimId.get(n.id)!);
+		under.set(r, (under.get(r) ?? 0) + 1);
+	}
+	const roots = inodes.map((n) => claimId.get(n.id)!).filter((id) => !primary.has(id));
+	const bare = roots.filter((id) => !relations.has(id));
+	let thesis = (bare.length > 0 ? bare : roots)[0]!;
+	for (const r of bare.length > 0 ? bare : roots)
+		if (under.get(r)! > under.get(thesis)!) thesis = r;
+
+	// Claims.
+	const relatedTo = new Set<string>();
+	for (const rels of relations.values())
+		for (const r of rels) {
+			relatedTo.add(r.from);
+			if (typeof r.target === 'string') relatedTo.add(r.target);
+			else relatedTo.add(r.target.from).add(r.target.to);
+		}
+	const isolated: string[] = [];
+	const long: string[] = [];
+	const empty: string[] = [];
+	const claims = inodes.map((n) => {
+		const id = claimId.get(n.id)!;
+		let fitted = fitClaimText(n.text);
+		if (!fitted.text) {
+			empty.push(n.id);
+			fitted = { text: '(an I-node without text)', shortened: false };
+		} else if (fitted.shortened) long.push(n.id);
+		if (!relatedTo.has(id) && id !== thesis) isolated.push(n.id);
+		const main = primary.get(id);
+		const also = (relations.get(id) ?? [])
+			.filter((r) => r !== main)
+			.map((r) => ({ target: r.target, stance: r.stance }));
+		const actor = actorOf.get(n.id);
+		return {
+			id,
+			text: fitted.text,
+			...(fitted.detail ? { detail: fitted.detail } : {}),
+			...(main ? { stance: main.stance, target: main.target } : {}),
+			...(also.length > 0 ? { also } : {}),
+			...(actor ? { actor } : {})
+		};
+	});
+
+	const note = (ids: string[], message: (s: string) => string, hint?: string) => {
+		if (ids.length > 0)
+			warnings.push(warning(file, nodeLine(ids[0]!), message(ids.length === 1 ? '' : 's'), hint));
+	};
+	note(
+		linked,
+		(s) =>
+			`linked argument${s} with several premises (S-node${s} ${listIds(linked)}) became one relation per premise`,
+		'Counterpoint draws each premise as its own support or attack'
+	);
+	note(
+		rephrases,
+		(s) =>
+			`rephrase${s} (MA node${s} ${listIds(rephrases)}) became support${s} from the rephrasing claim to the rephrased one`
+	);
+	note(
+		dangling,
+		(s) => `S-node${s} without a premise or a conclusion skipped: ${listIds(dangling)}`
+	);
+	note(
+		unresolved,
+		(s) =>
+			`relation${s} aimed at an inference that is not one premise to one conclusion skipped (S-node${s} ${listIds(unresolved)})`,
+		'Counterpoint can undercut only the link from one claim to another'
+	);
+	note(
+		multiConclusion,
+		(s) =>
+			`S-node${s} with several conclusions (${listIds(multiConclusion)}): each premise relates to each conclusion`
+	);
+	note(
+		selfLoops,
+		(s) => `relation${s} from a claim to itself skipped (S-node${s} ${listIds(selfLoops)})`
+	);
+	note(
+		cycles,
+		(s) =>
+			`circle${s} of relations broken at I-node${s} ${listIds(cycles)}: the relation closing the circle was kept as an extra relation (also)`,
+		'a claim must lead to a root through its main target'
+	);
+	note(
+		isolated,
+		(s) =>
+			`I-node${s} related to no other claim kept as separate root${s} beside the thesis: ${listIds(isolated)}`
+	);
+	note(
+		long,
+		(s) =>
+			`claim${s} longer than 160 characters shortened, the full text kept as detail (I-node${s} ${listIds(long)})`
+	);
+	note(empty, (s) => `I-node${s} without text given a placeholder: ${listIds(empty)}`);
+	if (duplicateRelations > 0)
+		warnings.push(
+			warning(file, 0, `repeated relations between the same claims merged: ${duplicateRelations}`)
+		);
+	if (dialogue.size > 0) {
+		const total = [...dialogue.values()].reduce((a, b) => a + b, 0);
+		const parts = [...dialogue].map(([t, k]) => `${k} ${t}`).join(', ');
+		warnings.push(
+			warning(
+				file,
+				0,
+				`dialogue layer dropped: ${plural(total, 'node')} (${parts})${actors.size > 0 ? `; ${plural(actors.size, 'speaker')} kept as claim actors` : ''}`
+			)
+		);
+	}
+	if (otherTypes.size > 0) {
+		const parts = [...otherTypes].map(([t, k]) => `${k} ${t}`).join(', ');
+		warnings.push(
+			warning(file, 0, `nodes of types Counterpoint does not read were skipped: ${parts}`)
+		);
+	}
+
+	const base = file.split(/[\\/]/).pop() ?? file;
+	const name = base.replace(/\.(aif\.)?json$/i, '').replace(/\.aif$/i, '');
+	const frame = importedFrame({
+		id: name || 'aif',
+		title: title || shortTitle(inodes[0]!.text) || name || 'Imported debate',
+		format: variant === 'SADFace' ? 'SADFace' : `AIF JSON, ${variant} variant`,
+		file,
+		language: guessLanguage(inodes.map((n) => n.text))
+	});
+	frame.actors = [...actors].map(([actorName, id]) => ({ id, name: actorName }));
+	const data = { ...frame, thesis, claims };
+
+	const claimLine = (i: number) => {
+		const n = inodes[i];
+		return n ? nodeLine(n.id) : 0;
+	};
+	const thesisIndex = claims.findIndex((c) => c.id === thesis);
+	const locate: Locate = (path) => {
+		let line = 0;
+		if (path[0] === 'claims' && typeof path[1] === 'number') line = claimLine(path[1]);
+		else if (path[0] === 'thesis') line = claimLine(thesisIndex);
+		return { line, column: line > 0 ? 1 : 0 };
+	};
+	return { ok: true, data, warnings, locate };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** AIFdb's timestamp for a debate: its newest source date, or the epoch, never the clock. */
+function timestampOf(debate: Debate): string {
+	const dates = debate.sources
+		.map((s) => s.date)
+		.filter((d): d is string => d !== undefined)
+		.map((d) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d))
+		.sort();
+	return `${dates[dates.length - 1] ?? '1970-01-01'} 00:00:00`;
+}
+
+function encodeAif(debate: Debate, lang?: string): string {
+	const language = lang ?? debate.language;
+	const timestamp = timestampOf(debate);
+	const inodeOf = new Map<string, string>();
+	debate.claims.forEach((c, i) => inodeOf.set(c.id, String(i + 1)));
+	const nodes: Record<string, string>[] = debate.claims.map((c) => ({
+		nodeID: inodeOf.get(c.id)!,
+		text: textIn(c.text, language, debate.language),
+		type: 'I',
+		timestamp
+	}));
+	// One S-node per relation, claim by claim, the main relation first (reading takes a claim's
+	// first relation as its target).
+	const relations = debate.claims.flatMap((c) => [
+		...(c.target !== undefined && c.stance !== undefined
+			? [{ from: c.id, target: c.target, stance: c.stance }]
+			: []),
+		...(c.also ?? []).map((r) => ({ from: c.id, target: r.target, stance: r.stance }))
+	]);
+	const snodeOf = new Map<string, string>();
+	let next = debate.claims.length;
+	const assigned = relations.map((r) => {
+		const id = String(++next);
+		if (typeof r.target === 'string') {
+			const key = `${r.from}->${r.target}`;
+			if (!snodeOf.has(key)) snodeOf.set(key, id);
+		}
+		return { ...r, id };
+	});
+	const edges: Record<string, string | null>[] = [];
+	const edge = (fromID: string, toID: string) =>
+		edges.push({ edgeID: String(edges.length + 1), fromID, toID, formEdgeID: null });
+	for (const r of assigned) {
+		const to =
+			typeof r.target === 'string'
+				? inodeOf.get(r.target)
+				: snodeOf.get(`${r.target.from}->${r.target.to}`);
+		const from = inodeOf.get(r.from);
+		if (to === undefined || from === undefined) continue;
+		const conflict = r.stance === 'con';
+		nodes.push({
+			nodeID: r.id,
+			text: conflict ? 'Default Conflict' : 'Default Inference',
+			type: conflict ? 'CA' : 'RA',
+			timestamp,
+			scheme: conflict ? 'Default Conflict' : 'Default Inference',
+			schemeID: conflict ? '71' : '72'
+		});
+		edge(from, r.id);
+		edge(r.id, to);
+	}
+	return JSON.stringify({ nodes, edges, locutions: [] }, null, '\t') + '\n';
+}
+
+export const aifCodec: Codec = {
+	id: 'aif',
+	label: 'AIF JSON (AIFdb, OVA3, xAIF)',
+	extensions: ['json'],
+	mediaType: 'application/json',
+	lossless: false,
+	sniff: (text) => {
+		if (!/^\uFEFF?\s*\{/.test(text)) return 0;
+		if (/"formatVersion"\s*:/.test(text.slice(0, 4000))) return 0;
+		if (/"AIF"\s*:\s*\{/.test(text)) return 0.95;
+		if (
+			/"nodes"\s*:\s*\[/.test(text) &&
+			/"edges"\s*:\s*(\[|null)/.test(text) &&
+			/"nodeID"\s*:/.test(text) &&
+			/"type"\s*:\s*"(I|RA|CA|MA|L|TA|YA)"/.test(text)
+		)
+			return 0.95;
+		if (
+			/"nodes"\s*:\s*\[/.test(text) &&
+			/"type"\s*:\s*"atom"/.test(text) &&
+			/"source_id"\s*:/.test(text)
+		)
+			return 0.8;
+		return 0;
+	},
+	decode: async (text, { file }) => {
+		try {
+			return decodeAif(text, file);
+		} catch (e) {
+			// A reader bug must come out as a message, never as a crash.
+			return {
+				ok: false,
+				errors: [error(file, 0, `the AIF file could not be read: ${(e as Error).message}`)],
+				warnings: []
+			};
+		}
+	},
+	encode: (debate, options) => encodeAif(debate, options?.lang)
+};

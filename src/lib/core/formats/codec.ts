@@ -1,0 +1,54 @@
+import type { Diagnostic } from '../load/diagnostic';
+import type { Debate } from '../schema/debate';
+
+/** The formats Counterpoint reads and writes. */
+export type FormatId = 'yaml' | 'json' | 'argdown' | 'kialo' | 'aif' | 'markdown' | 'csl';
+
+/** Where a path in the decoded data came from in the input text (line 0: unknown). */
+export type Locate = (
+	path: readonly PropertyKey[],
+	at?: 'key' | 'value'
+) => { line: number; column: number };
+
+/**
+ * What a decoder made of its input: plain data shaped like a debate, not yet validated (the
+ * registry validates every import exactly like a file in `arguments/`), with warnings for
+ * whatever could not be represented, and a way to locate schema problems in the input.
+ */
+export type DecodeResult =
+	| { ok: true; data: unknown; warnings: Diagnostic[]; locate?: Locate }
+	| { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+export interface DecodeOptions {
+	/** How the input is named in messages: its file name, or "pasted text". */
+	file: string;
+}
+
+export interface EncodeOptions {
+	/** Language for formats that hold one text per claim (Argdown, Kialo, AIF, Markdown). */
+	lang?: string;
+}
+
+/**
+ * One exchange format. A codec may only decode (read) or only encode (write); the registry in
+ * `./index.ts` lists them all, and the UI and the CLI both read that list.
+ */
+export interface Codec {
+	id: FormatId;
+	/** Name shown in menus: "Argdown", "Kialo text export". */
+	label: string;
+	/** File name endings, without the dot, the first being the one written. */
+	extensions: readonly string[];
+	mediaType: string;
+	/** True when decode(encode(d)) gives back d exactly. */
+	lossless: boolean;
+	/**
+	 * How sure the codec is that `text` is in its format, from content alone: 0 (no) to 1
+	 * (certain). Used when the file name does not decide.
+	 */
+	sniff?(text: string): number;
+	/** Reads the format. Never throws: bad input gives located errors. */
+	decode?(text: string, options: DecodeOptions): Promise<DecodeResult>;
+	/** Writes the format. The debate is valid (it passed validation). */
+	encode?(debate: Debate, options?: EncodeOptions): string;
+}

@@ -1,0 +1,135 @@
+import { validateDebateData } from '../load/load';
+import type { Diagnostic, LoadResult } from '../load/diagnostic';
+import type { Debate } from '../schema/debate';
+import { aifCodec } from './aif';
+import { argdownCodec } from './argdown';
+import { error } from './build';
+import type { Codec, EncodeOptions, FormatId } from './codec';
+import { cslCodec } from './csl';
+import { kialoCodec } from './kialo';
+import { markdownCodec } from './markdown';
+import { jsonCodec, yamlCodec } from './native';
+
+export type { Codec, DecodeResult, EncodeOptions, FormatId, Locate } from './codec';
+
+/** Every format, in menu order. A new format is one codec module and one line here. */
+export const CODECS: readonly Codec[] = [
+	yamlCodec,
+	jsonCodec,
+	argdownCodec,
+	kialoCodec,
+	aifCodec,
+	markdownCodec,
+	cslCodec
+];
+
+/** Imports larger than this are refused with a message instead of freezing the tab. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Imports with more claims than this are refused: no class can read them. */
+export const MAX_IMPORT_CLAIMS = 50_000;
+
+export function codecById(id: string): Codec | undefined {
+	return CODECS.find((c) => c.id === id);
+}
+
+/** Codecs that can read (import) and write (export). */
+export const READERS = CODECS.filter((c) => c.decode);
+export const WRITERS = CODECS.filter((c) => c.encode);
+
+/**
+ * Which format `text` is in: by file extension where that decides (one reader owns it), else by
+ * content, among the readers owning the extension or, failing that, all readers.
+ */
+export function detectCodec(fileName: string | undefined, text: string): Codec | undefined {
+	const ext = fileName?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+	const owners = ext ? READERS.filter((c) => c.extensions.includes(ext)) : [];
+	if (owners.length === 1 && !owners[0]!.sniff) return owners[0];
+	const head = text.slice(0, 64 * 1024);
+	const rank = (codecs: readonly Codec[]) =>
+		codecs
+			.map((c) => ({ c, score: c.sniff?.(head) ?? 0 }))
+			.filter((r) => r.score > 0)
+			.sort((a, b) => b.score - a.score)[0]?.c;
+	return rank(owners) ?? (owners.length === 1 ? owners[0] : undefined) ?? rank(READERS);
+}
+
+export interface ImportOptions {
+	/** How the input is named in messages: its file name, or "pasted text". */
+	file: string;
+	/** Read as this format instead of detecting it. */
+	format?: FormatId;
+}
+
+export type ImportResult = LoadResult<Debate> & { format?: FormatId };
+
+/**
+ * Reads a debate in any known format and validates it exactly like a file in `arguments/`.
+ * Never throws and never returns a half-read debate: it is all or located errors.
+ */
+export async function importDebate(text: string, options: ImportOptions): Promise<ImportResult> {
+	const { file } = options;
+	const fail = (errors: Diagnostic[], warnings: Diagnostic[] = []): ImportResult => ({
+		ok: false,
+		errors,
+		warnings
+	});
+	if (text.length > MAX_IMPORT_BYTES)
+		return fail([
+			error(
+				file,
+				0,
+				`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+				'split the debate into smaller files'
+			)
+		]);
+	const codec = options.format ? codecById(options.format) : detectCodec(file, text);
+	if (!codec?.decode)
+		return fail([
+			error(
+				file,
+				0,
+				options.format
+					? `Counterpoint cannot read the format "${options.format}"`
+					: 'the format of this file was not recognised',
+				`choose the format by hand; readable: ${READERS.map((c) => c.label).join(', ')}`
+			)
+		]);
+	let decoded;
+	try {
+		decoded = await codec.decode(text, { file });
+	} catch (e) {
+		// A codec bug must not take the page down with it.
+		return fail([error(file, 0, `the ${codec.label} reader failed: ${(e as Error).message}`)]);
+	}
+	if (!decoded.ok) return { ...fail(decoded.errors, decoded.warnings), format: codec.id };
+	const claims = (decoded.data as { claims?: unknown[] } | null)?.claims;
+	if (Array.isArray(claims) && claims.length > MAX_IMPORT_CLAIMS)
+		return fail([
+			error(
+				file,
+				0,
+				`the debate has ${claims.length} claims; Counterpoint reads at most ${MAX_IMPORT_CLAIMS}`,
+				'split the debate'
+			)
+		]);
+	const checked = validateDebateData(decoded.data, { file, locate: decoded.locate });
+	return { ...checked, warnings: [...decoded.warnings, ...checked.warnings], format: codec.id };
+}
+
+export interface Exported {
+	text: string;
+	fileName: string;
+	mediaType: string;
+}
+
+/** Writes a debate in a format, with the file name to save it under. */
+export function exportDebate(debate: Debate, format: FormatId, options?: EncodeOptions): Exported {
+	const codec = codecById(format);
+	if (!codec?.encode) throw new Error(`Counterpoint cannot write the format "${format}"`);
+	const suffix = format === 'csl' ? '.sources' : format === 'aif' ? '.aif' : '';
+	return {
+		text: codec.encode(debate, options),
+		fileName: `${debate.id}${suffix}.${codec.extensions[0]}`,
+		mediaType: codec.mediaType
+	};
+}

@@ -1,0 +1,64 @@
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { MAX_ALIAS_COUNT } from '../load/load';
+import { SourceMap } from '../load/locate';
+import type { Debate } from '../schema/debate';
+import { error } from './build';
+import type { Codec, DecodeResult } from './codec';
+
+/**
+ * Counterpoint's own format, as YAML (what `arguments/` holds) and as JSON. Lossless: every
+ * field of the schema is written, and reading it back gives the same debate.
+ */
+
+function decodeNative(text: string, file: string): DecodeResult {
+	const lines = new LineCounter();
+	const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
+		lineCounter: lines,
+		uniqueKeys: true,
+		prettyErrors: false
+	});
+	if (doc.errors.length > 0) {
+		const errors = doc.errors.map((e) => {
+			const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+			return {
+				...error(file, pos.line, `not valid YAML or JSON: ${e.message.split('\n')[0]}`),
+				column: pos.col
+			};
+		});
+		return { ok: false, errors, warnings: [] };
+	}
+	try {
+		const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+		const map = new SourceMap(doc, lines);
+		return { ok: true, data, warnings: [], locate: (path, at) => map.locate(path, at) };
+	} catch (e) {
+		return {
+			ok: false,
+			errors: [error(file, 1, `the file could not be read: ${(e as Error).message}`)],
+			warnings: []
+		};
+	}
+}
+
+export const yamlCodec: Codec = {
+	id: 'yaml',
+	label: 'Counterpoint YAML',
+	extensions: ['yaml', 'yml'],
+	mediaType: 'application/yaml',
+	lossless: true,
+	sniff: (text) => (/^\uFEFF?(#[^\n]*\n|\s)*(\$schema|formatVersion)\s*:/m.test(text) ? 0.9 : 0),
+	decode: async (text, { file }) => decodeNative(text, file),
+	encode: (debate: Debate) => stringify(debate, { lineWidth: 100 })
+};
+
+export const jsonCodec: Codec = {
+	id: 'json',
+	label: 'Counterpoint JSON',
+	extensions: ['json'],
+	mediaType: 'application/json',
+	lossless: true,
+	sniff: (text) => (/^\uFEFF?\s*\{[\s\S]{0,2000}"formatVersion"\s*:/.test(text) ? 0.95 : 0),
+	// JSON is YAML: one parser gives the same located messages for both.
+	decode: async (text, { file }) => decodeNative(text, file),
+	encode: (debate: Debate) => JSON.stringify(debate, null, 2) + '\n'
+};

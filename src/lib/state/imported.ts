@@ -1,0 +1,86 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FormatId } from '../core/formats';
+import { validateDebateData, type LoadResult } from '../core/load';
+import { summarise, type DebateSummary } from '../core/model';
+import type { Debate } from '../core/schema';
+
+/**
+ * Debates a reader imported, kept in this browser (IndexedDB) beside the shipped ones. What is
+ * stored was validated on import and is validated again when read: storage can be edited by
+ * hand or left behind by an older version.
+ */
+
+export interface ImportedRecord {
+	id: string;
+	debate: Debate;
+	importedAt: string;
+	format: FormatId;
+	fileName: string;
+}
+
+export interface ImportedEntry {
+	id: string;
+	summary: DebateSummary;
+	importedAt: string;
+	format: FormatId;
+	fileName: string;
+}
+
+interface Schema extends DBSchema {
+	debates: { key: string; value: ImportedRecord };
+}
+
+let db: Promise<IDBPDatabase<Schema>> | undefined;
+function open() {
+	db ??= openDB<Schema>('counterpoint', 1, {
+		upgrade(database) {
+			database.createObjectStore('debates', { keyPath: 'id' });
+		}
+	});
+	return db;
+}
+
+export async function listImported(): Promise<ImportedEntry[]> {
+	const all = await (await open()).getAll('debates');
+	const out: ImportedEntry[] = [];
+	for (const r of all) {
+		const checked = validateDebateData(r.debate, { file: r.fileName });
+		if (!checked.ok) continue;
+		out.push({ ...r, summary: summarise(checked.value) });
+	}
+	return out.sort((a, b) => b.importedAt.localeCompare(a.importedAt));
+}
+
+/**
+ * Stores an imported debate under an id no shipped or stored debate has (`x`, else `x-2`, …)
+ * and returns that id.
+ */
+export async function saveImported(
+	debate: Debate,
+	meta: { format: FormatId; fileName: string },
+	shippedIds: readonly string[]
+): Promise<string> {
+	const store = await open();
+	const taken = new Set([...shippedIds, ...(await store.getAllKeys('debates'))]);
+	let id = debate.id;
+	for (let n = 2; taken.has(id); n++) id = `${debate.id}-${n}`;
+	// A plain copy: IndexedDB clones data, and Svelte state proxies cannot be cloned.
+	const plain = JSON.parse(JSON.stringify({ ...debate, id })) as Debate;
+	await store.put('debates', {
+		id,
+		debate: plain,
+		importedAt: new Date().toISOString(),
+		...meta
+	});
+	return id;
+}
+
+export async function loadImported(id: string): Promise<LoadResult<Debate> | undefined> {
+	const record = await (await open()).get('debates', id);
+	if (!record) return undefined;
+	return validateDebateData(record.debate, { file: record.fileName });
+}
+
+export async function deleteImported(id: string): Promise<void> {
+	await (await open()).delete('debates', id);
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import type { Codec } from '../../../src/lib/core/formats';
+import { formatDiagnostic, loadDebate, validateDebateData } from '../../../src/lib/core/load';
+import type { Debate } from '../../../src/lib/core/schema';
+
+/** A debate file that must be valid; the test fails with its messages otherwise. */
+export function loadDebateFile(file: string): Debate {
+	const r = loadDebate(readFileSync(file, 'utf8'), { file });
+	if (!r.ok) throw new Error(r.errors.map(formatDiagnostic).join('\n'));
+	return r.value;
+}
+export const shippedDebate = () => loadDebateFile('arguments/llama-open-weights.yaml');
+export const validDebate = () => loadDebateFile('tests/fixtures/debates/valid.yaml');
+
+/**
+ * Decodes with `codec` and validates like an import does, failing the test with the messages
+ * when either goes wrong. Warnings are the decoder's and the validator's together.
+ */
+export async function readWith(codec: Codec, text: string, file: string) {
+	const decoded = await codec.decode!(text, { file });
+	if (!decoded.ok) throw new Error(decoded.errors.map(formatDiagnostic).join('\n'));
+	const checked = validateDebateData(decoded.data, { file, locate: decoded.locate });
+	if (!checked.ok) throw new Error(checked.errors.map(formatDiagnostic).join('\n'));
+	return {
+		debate: checked.value,
+		warnings: [...decoded.warnings, ...checked.warnings],
+		decoded,
+		locate: decoded.locate!
+	};
+}
