@@ -124,6 +124,10 @@ describe('the Markdown handout', () => {
 });
 
 describe('the CSL-JSON bibliography', () => {
+	it('matches the golden file', () => {
+		expectGolden('tests/golden/csl/valid.sources.json', encodeCsl(validDebate(), 'en'));
+	});
+
 	it('lists every source with its type, title, authors, date and link', () => {
 		const d = shipped();
 		const items = JSON.parse(encodeCsl(d, 'en')) as Record<string, unknown>[];
