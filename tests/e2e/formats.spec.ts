@@ -132,3 +132,27 @@ test('pasted Kialo text imports, and an imported debate can be deleted', async (
 	await list.getByRole('button', { name: 'Delete', exact: true }).click();
 	await expect(list).toBeHidden();
 });
+
+test('PNG 4× stays within what a browser can draw, and a dropped file imports', async ({
+	page
+}) => {
+	await openMap(page);
+	const menu = page.getByTestId('export-menu');
+	await menu.locator('summary').click();
+	const four = await downloadFrom(page, () => menu.getByRole('button', { name: 'PNG 4×' }).click());
+	const size = pngSize(four.bytes);
+	expect(size.width).toBeLessThanOrEqual(16000);
+	expect(size.width * size.height).toBeLessThanOrEqual(120e6 * 1.01);
+	expect(size.width).toBeGreaterThan(8000);
+
+	await page.goto('/');
+	const text = readFileSync('tests/golden/kialo/valid.txt', 'utf8');
+	await page.getByTestId('drop-zone').evaluate((zone, content) => {
+		const data = new DataTransfer();
+		data.items.add(new File([content], 'dropped.txt', { type: 'text/plain' }));
+		zone.dispatchEvent(
+			new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })
+		);
+	}, text);
+	await expect(page.getByTestId('import-done')).toContainText('4 claims');
+});

@@ -400,7 +400,14 @@ function runArgdown(
 			const message = `not valid Argdown: ${e.message.split('\n')[0]}`;
 			if (seen.has(`${line}:${message}`)) continue;
 			seen.add(`${line}:${message}`);
-			errors.push({ ...error(file, line, message), column: line > 0 ? Math.max(column, 1) : 0 });
+			// The parser speaks in tokens; say what usually causes it in words an author knows.
+			const hint = /EOF|Indent|Dedent/i.test(e.message)
+				? 'relations (+, -, _) must be indented under the statement they answer, by the same steps throughout'
+				: 'compare this line with the syntax at argdown.org/syntax';
+			errors.push({
+				...error(file, line, message, hint),
+				column: line > 0 ? Math.max(column, 1) : 0
+			});
 			if (errors.length >= 20) break;
 		}
 		return { ok: false, errors };
