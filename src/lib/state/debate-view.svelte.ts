@@ -12,6 +12,8 @@ import type { Debate } from '../core/schema';
 import { DebateSearch, type SearchHit } from '../core/search';
 import {
 	computeVisibility,
+	revealedAt,
+	tourSteps,
 	emptyFilters,
 	hasFilters,
 	step,
@@ -87,13 +89,27 @@ export class DebateView {
 	 */
 	readonly highlight: Set<string> | null;
 
-	constructor(
-		readonly graph: ArgumentGraph,
-		readonly search: DebateSearch = new DebateSearch(graph.debate)
-	) {
-		// Derived in the constructor, where `graph` and `search` already exist.
+	/**
+	 * The debate shown: the file's, plus whatever a reader has added to it. Replaced (never
+	 * mutated) when it changes; graph, search and evaluation follow.
+	 */
+	debate: Debate;
+	readonly graph: ArgumentGraph;
+	readonly search: DebateSearch;
+	/** The tour: the order present mode walks the claims in. */
+	readonly tour: string[];
+	presenting = $state(false);
+	/** 0-based step of the tour while presenting. */
+	step = $state(0);
+
+	constructor(debate: Debate) {
+		this.debate = $state.raw(debate);
+		this.graph = $derived(buildGraph(this.debate));
+		this.search = $derived(new DebateSearch(this.debate));
+		this.tour = $derived(tourSteps(this.graph));
 		this.visibility = $derived(
 			computeVisibility(this.graph, {
+				reveal: this.presenting ? revealedAt(this.graph, this.tour, this.step) : undefined,
 				focus: this.focus ?? undefined,
 				folded: this.folded,
 				filters: this.filters
@@ -124,12 +140,28 @@ export class DebateView {
 		});
 	}
 
-	static of(debate: Debate): DebateView {
-		return new DebateView(buildGraph(debate));
+	/** The claim the tour is on while presenting. */
+	get stepClaim(): string | undefined {
+		return this.presenting ? this.tour[this.step] : undefined;
 	}
 
-	get debate(): Debate {
-		return this.graph.debate;
+	/** Starts present mode at a step (the current one by default). */
+	present(step = this.step) {
+		this.presenting = true;
+		this.goTo(step);
+	}
+
+	/** Moves the tour to a step (clamped) and selects its claim. */
+	goTo(step: number) {
+		const last = Math.max(0, this.tour.length - 1);
+		this.step = Math.min(last, Math.max(0, Math.round(step)));
+		const id = this.tour[this.step];
+		if (id) this.select(id);
+	}
+
+	stopPresenting() {
+		this.presenting = false;
+		this.fit();
 	}
 
 	get selectedClaim() {
@@ -245,7 +277,8 @@ export class DebateView {
 	 * else clears the selection. Returns false when there was nothing to step back from.
 	 */
 	back(): boolean {
-		if (this.drawerOpen) this.close();
+		if (this.presenting) this.stopPresenting();
+		else if (this.drawerOpen) this.close();
 		else if (this.focus) this.focusOn(null);
 		else if (this.query) this.query = '';
 		else if (this.selected) this.selected = null;
@@ -272,7 +305,9 @@ export class DebateView {
 			struck: this.struck,
 			scores: this.scores,
 			lang: this.lang,
-			layout: this.layout
+			layout: this.layout,
+			present: this.presenting,
+			step: this.step
 		};
 	}
 
@@ -287,6 +322,7 @@ export class DebateView {
 		if (state.lang === 'en' || state.lang === 'zh') this.lang = state.lang;
 		this.layout = state.layout;
 		if (state.claim) this.open(state.claim);
+		if (state.present) this.present(state.step);
 		if (state.query.trim() || this.filtering) {
 			this.outlineOpen = true;
 			this.panel = 'find';

@@ -3,10 +3,13 @@ import {
 	computeVisibility,
 	emptyFilters,
 	readViewParams,
+	revealedAt,
 	step,
+	tourSteps,
 	writeViewParams,
 	type Filters
 } from '../../../src/lib/core/view';
+import { buildGraph } from '../../../src/lib/core/model';
 import { fixtureGraph, shippedGraph } from '../graphs';
 
 const branches = () => fixtureGraph('branches');
@@ -176,5 +179,42 @@ describe('the shipped debate', () => {
 		expect(v.visible[0]).toBe('thesis');
 		expect(v.matched.has('c05')).toBe(true);
 		for (const id of v.matched) expect(g.claims.get(id)!.tags).toContain('safety');
+	});
+});
+
+describe('the tour', () => {
+	it("follows the debate's own tour, skipping ids it no longer has", () => {
+		const g = fixtureGraph('valid');
+		expect(tourSteps(g)).toEqual(['t', 'p1', 'c1', 'c2']);
+		const d = { ...g.debate, tour: ['t', 'gone', 'c1', 'c1'] };
+		expect(tourSteps(buildGraph(d))).toEqual(['t', 'c1']);
+	});
+
+	it('by default walks the thesis, each supporting branch, then each objection with its answers', () => {
+		expect(tourSteps(branches())).toEqual(['t', 'p1', 'c1', 'c2', 'p2', 'c3', 'p3']);
+	});
+
+	it('reveals the claims reached so far, each joined to the thesis', () => {
+		const g = branches();
+		const steps = ['t', 'c2', 'p3'];
+		expect(revealedAt(g, steps, 0)).toEqual(['t']);
+		// Jumping to a deep claim brings its path along.
+		expect(revealedAt(g, steps, 1)).toEqual(['t', 'p1', 'c1', 'c2']);
+		const v = computeVisibility(g, {
+			reveal: revealedAt(g, steps, 2),
+			focus: 'p2',
+			filters: emptyFilters()
+		});
+		expect(v.visible).toEqual(['t', 'p1', 'c1', 'c2', 'c3', 'p3']);
+	});
+
+	it('keeps present mode and the step in the link, 1-based', () => {
+		const g = branches();
+		const { state } = readViewParams(new URLSearchParams('present=1&step=3'), g);
+		expect(state).toMatchObject({ present: true, step: 2 });
+		expect(writeViewParams(state).toString()).toBe('present=1&step=3');
+		const bad = readViewParams(new URLSearchParams('present=1&step=zero'), g);
+		expect(bad.state.step).toBe(0);
+		expect(bad.dropped).toEqual(['step=zero']);
 	});
 });

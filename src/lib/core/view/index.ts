@@ -2,3 +2,4 @@ export * from './view-state';
 export * from './visibility';
 export * from './url';
 export * from './navigate';
+export * from './tour';

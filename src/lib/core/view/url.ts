@@ -75,6 +75,13 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 	const lang = params.get('lang');
 	const query = (params.get('q') ?? '').slice(0, 200);
 
+	const present = params.get('present') === '1';
+	const stepText = params.get('step');
+	const stepNumber = stepText === null ? 1 : Number(stepText);
+	if (stepText !== null && !(Number.isInteger(stepNumber) && stepNumber >= 1))
+		dropped.push(`step=${stepText}`);
+	const step = Number.isInteger(stepNumber) && stepNumber >= 1 ? stepNumber - 1 : 0;
+
 	const state = ViewState.parse({
 		claim: claimParam('claim'),
 		focus: claimParam('focus'),
@@ -84,7 +91,9 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		query,
 		scores,
 		lang: lang && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : 'en',
-		layout: layout.success ? layout.data : 'columns'
+		layout: layout.success ? layout.data : 'columns',
+		present,
+		step
 	});
 	return { state, dropped };
 }
@@ -103,6 +112,10 @@ export function writeViewParams(state: ViewState): URLSearchParams {
 	if (scores.length) params.set('score', scores.map(([id, v]) => `${id}:${round(v)}`).join(','));
 	if (state.lang !== 'en') params.set('lang', state.lang);
 	if (state.layout !== 'columns') params.set('layout', state.layout);
+	if (state.present) {
+		params.set('present', '1');
+		params.set('step', String(state.step + 1));
+	}
 	return params;
 }
 

@@ -42,7 +42,10 @@ export const ViewState = z.object({
 	/** The reader's own base scores τ, by claim id. */
 	scores: z.record(Id, z.number().min(0).max(1)).default({}),
 	lang: z.string().default('en'),
-	layout: Layout.default('columns')
+	layout: Layout.default('columns'),
+	/** Present mode, and the step of the tour shown (0-based here, 1-based in the URL). */
+	present: z.boolean().default(false),
+	step: z.number().int().min(0).default(0)
 });
 export type ViewState = z.infer<typeof ViewState>;
 

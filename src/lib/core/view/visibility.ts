@@ -19,6 +19,8 @@ export interface Visibility {
 
 export interface VisibilityInput {
 	focus?: string;
+	/** Presenting: only these claims are in scope (the tour so far); focus is ignored. */
+	reveal?: readonly string[];
 	folded?: Iterable<string>;
 	filters: Filters;
 }
@@ -107,8 +109,13 @@ function passes(index: FacetIndex, id: string, filters: Filters, except?: Facet)
  * claims hide what is below them. Pure: the same graph and view state give the same answer.
  */
 export function computeVisibility(graph: ArgumentGraph, input: VisibilityInput): Visibility {
-	const focus = input.focus && graph.claims.has(input.focus) ? input.focus : undefined;
-	const inScope = focus ? [focus, ...descendants(graph, focus)] : graph.order;
+	const focus =
+		!input.reveal && input.focus && graph.claims.has(input.focus) ? input.focus : undefined;
+	const inScope = input.reveal
+		? input.reveal.filter((id) => graph.claims.has(id))
+		: focus
+			? [focus, ...descendants(graph, focus)]
+			: graph.order;
 	const scope = new Set(inScope);
 	const index = facetIndex(graph);
 	const filtering = hasFilters(input.filters);
