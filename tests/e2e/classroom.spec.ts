@@ -50,3 +50,155 @@ test('a link to a step of the tour opens present mode there', async ({ page }) =
 	await expect(page.getByTestId('step-counter')).toHaveText(`4 / ${tour.length}`);
 	await expect(page.getByTestId('caption')).toContainText(byId.get(tour[3]!)!.text.en);
 });
+
+const drawerHeading = (page: import('@playwright/test').Page) =>
+	page.getByTestId('drawer').getByRole('heading', { level: 2 });
+
+/** Adds an objection to the claim open in the drawer; returns the new claim's id. */
+async function addObjection(page: import('@playwright/test').Page, text: string) {
+	await page.getByTestId('add-con').click();
+	await page.getByTestId('contribution-text').fill(text);
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(page)).toHaveText(text);
+	return new URL(page.url()).searchParams.get('claim')!;
+}
+
+test('a student adds, edits and deletes an objection, with undo and redo, and a reload keeps it', async ({
+	page
+}) => {
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!;
+	await openMap(page, `?claim=${target.id}`);
+	// A bad address is refused beside its field, and nothing is added.
+	await page.getByTestId('add-con').click();
+	await page.getByTestId('contribution-text').fill('Open weights also help attackers.');
+	await page.getByText('Add a source (optional)').click();
+	await page.getByTestId('contribution-url').fill('javascript:alert(1)');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(page.getByTestId('url-error')).toContainText('http:// or https://');
+	await page.getByTestId('contribution-url').fill('https://example.org/report');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(page)).toHaveText('Open weights also help attackers.');
+	const id = new URL(page.url()).searchParams.get('claim')!;
+	await expect(page.getByTestId('contributed')).toContainText('Added in class');
+	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length + 1);
+	expect(await map(page, (h, a) => h.classesOf(a), id)).toContain('contribution');
+	await expect(page.locator(`[role="treeitem"][data-claim="${id}"]`)).toContainText(
+		'added in class'
+	);
+	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
+
+	// Edit.
+	await page.getByTestId('drawer').getByRole('button', { name: 'Edit' }).click();
+	await page
+		.getByTestId('contribution-text')
+		.fill('Open weights help attackers as much as defenders.');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(drawerHeading(page)).toHaveText('Open weights help attackers as much as defenders.');
+
+	// Undo the edit, redo it (keyboard), then delete and undo the deletion.
+	await page.getByTestId('map').focus();
+	await page.keyboard.press('Control+z');
+	await expect(drawerHeading(page)).toHaveText('Open weights also help attackers.');
+	await page.keyboard.press('Control+Shift+z');
+	await expect(drawerHeading(page)).toHaveText('Open weights help attackers as much as defenders.');
+	await page.getByTestId('delete-contribution').click();
+	await expect(page.getByTestId('contribution-count')).toHaveText('0');
+	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length);
+	await page.getByTestId('contributions').getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
+
+	// Nothing is lost on reload.
+	await page.reload();
+	await page.waitForFunction(
+		(n) =>
+			(
+				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
+			).__counterpointMap?.nodeIds().length === n,
+		debateFile.claims.length + 1
+	);
+	await page.locator(`[role="treeitem"][data-claim="${id}"]`).click();
+	await expect(drawerHeading(page)).toHaveText('Open weights help attackers as much as defenders.');
+});
+
+test("a second tab's newer edit is not overwritten by an older tab", async ({ context }) => {
+	const target = debateFile.claims.find((c) => c.stance === 'con')!;
+	const a = await context.newPage();
+	await openMap(a, `?claim=${target.id}`);
+	const id = await addObjection(a, 'First version.');
+	const b = await context.newPage();
+	await openMap(b, `?claim=${id}`);
+	await expect(drawerHeading(b)).toHaveText('First version.');
+	// Tab B edits the addition; tab A, which still shows the old text, adds another one.
+	await b.getByTestId('drawer').getByRole('button', { name: 'Edit' }).click();
+	await b.getByTestId('contribution-text').fill('Second version, from tab B.');
+	await b.getByRole('button', { name: 'Save changes' }).click();
+	await expect(b.getByTestId('save-state')).toHaveText('Saved in this browser');
+	await a.locator(`[role="treeitem"][data-claim="${target.id}"]`).click();
+	await addObjection(a, 'Another one, from tab A.');
+	await expect(a.getByTestId('save-state')).toHaveText('Saved in this browser');
+	// Tab A heard about B's edit; and what is stored has both tabs' work.
+	await a.locator(`[role="treeitem"][data-claim="${id}"]`).click();
+	await expect(drawerHeading(a)).toHaveText('Second version, from tab B.');
+	const c = await context.newPage();
+	await openMap(c);
+	await expect(c.getByTestId('contribution-count')).toHaveText('2');
+	await expect(c.locator(`[role="treeitem"][data-claim="${id}"]`)).toContainText('Second version');
+});
+
+test('an unreadable store is kept aside with a message, and new work still saves', async ({
+	page
+}) => {
+	await openMap(page);
+	// Write something that is not a list of additions where this debate's additions live.
+	await page.evaluate(
+		(debateId) =>
+			new Promise<void>((done, fail) => {
+				const open = indexedDB.open('counterpoint', 2);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('contributions', 'readwrite');
+					tx.objectStore('contributions').put({ debateId, items: { broken: true }, savedAt: 1 });
+					tx.oncomplete = () => {
+						open.result.close();
+						done();
+					};
+					tx.onerror = () => fail(tx.error);
+				};
+				open.onerror = () => fail(open.error);
+			}),
+		'llama-open-weights'
+	);
+	await page.reload();
+	await expect(page.getByTestId('store-problem')).toContainText('kept aside');
+	const kept = await page.evaluate(
+		() =>
+			new Promise<unknown[]>((done) => {
+				const open = indexedDB.open('counterpoint', 2);
+				open.onsuccess = () => {
+					const req = open.result.transaction('quarantine').objectStore('quarantine').getAll();
+					req.onsuccess = () => done(req.result.map((r) => r.value));
+				};
+			})
+	);
+	expect(kept).toEqual([{ broken: true }]);
+	await page.locator(`[role="treeitem"][data-claim="${debateFile.thesis}"]`).click();
+	await addObjection(page, 'Still works after the broken store.');
+	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
+});
+
+test('hand in: the debate with the additions marked, as YAML', async ({ page }) => {
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	await page.getByTestId('add-pro').click();
+	await page.getByTestId('contribution-text').fill('Students can study the model themselves.');
+	await page.getByLabel('Your name (optional)').fill('Mei');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('hand-in').click()
+	]);
+	expect(download.suggestedFilename()).toBe('llama-open-weights-additions.yaml');
+	const { readFileSync } = await import('node:fs');
+	const text = readFileSync((await download.path())!, 'utf8');
+	expect(text).toContain('Students can study the model themselves.');
+	expect(text).toMatch(/contributor:\s*\n\s*name: Mei/);
+});

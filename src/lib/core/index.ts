@@ -8,3 +8,4 @@ export * from './model';
 export * from './view';
 export * from './evaluate';
 export * from './search';
+export * from './contrib';

@@ -124,9 +124,11 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		const text = textIn(claim.text, options.lang, primary);
 		const lines = wrapText(text, inner, fontSize, measure, isThesis ? 'bold' : 'normal');
 		const side = graph.side.get(id) ?? 1;
-		const header = isRoot
-			? words.thesis
-			: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`;
+		const header =
+			(claim.contributor ? '✎ ' : '') +
+			(isRoot
+				? words.thesis
+				: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`);
 		const hidden = options.folded?.get(id);
 		if (hidden) lines.push(...wrapText(words.hidden(hidden), inner, fontSize, measure));
 		const label = [header, ...lines].join('\n');
@@ -147,7 +149,8 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		);
 		const classes = [
 			isRoot ? 'thesis' : claim.stance,
-			isRoot ? '' : side === 1 ? 'side-for' : 'side-against'
+			isRoot ? '' : side === 1 ? 'side-for' : 'side-against',
+			claim.contributor ? 'contribution' : ''
 		];
 		const data = {
 			id,

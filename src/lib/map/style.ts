@@ -16,7 +16,9 @@ export const PALETTE = {
 	/** Search matches and "next to argue" picks. */
 	hit: '#009E73',
 	/** Claims a what-if changed. */
-	changed: '#CC79A7'
+	changed: '#CC79A7',
+	/** Fill of claims added in class (their header also starts with ✎). */
+	contributionFill: '#FFF6CC'
 } as const;
 
 /** Fonts with good CJK coverage on Linux, macOS and Windows, used for node labels and measuring. */
@@ -103,6 +105,12 @@ export function mapStyle(): Style[] {
 		{ selector: 'node.pro.side-against', style: band(PALETTE.con, PALETTE.proFill) },
 		{ selector: 'node.con.side-for', style: band(PALETTE.pro, PALETTE.conFill) },
 		{ selector: 'node.con.side-against', style: band(PALETTE.con, PALETTE.conFill) },
+		// Added in class: a warm fill, whatever the stance, and a ✎ in the header.
+		{ selector: 'node.contribution.side-for', style: band(PALETTE.pro, PALETTE.contributionFill) },
+		{
+			selector: 'node.contribution.side-against',
+			style: band(PALETTE.con, PALETTE.contributionFill)
+		},
 		{
 			// Zoomed out: the short title in a large font, so a projector still shows something legible.
 			selector: 'node.brief',

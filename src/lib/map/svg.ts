@@ -67,7 +67,13 @@ function nodeSvg(node: SceneNode): string {
 	const left = node.x - node.w / 2;
 	const top = node.y - node.h / 2;
 	const border = thesis ? PALETTE.thesis : pro ? PALETTE.pro : PALETTE.con;
-	const fill = thesis ? PALETTE.thesis : pro ? PALETTE.proFill : PALETTE.conFill;
+	const fill = thesis
+		? PALETTE.thesis
+		: c.includes('contribution')
+			? PALETTE.contributionFill
+			: pro
+				? PALETTE.proFill
+				: PALETTE.conFill;
 	const dash = c.includes('struck')
 		? ' stroke-dasharray="2 4"'
 		: !thesis && !pro

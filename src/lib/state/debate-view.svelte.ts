@@ -8,7 +8,9 @@ import {
 	type EvaluationDiff
 } from '../core/evaluate';
 import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
+import { withContributions } from '../core/contrib';
 import type { Debate } from '../core/schema';
+import { ContributionStore } from './contributions.svelte';
 import { DebateSearch, type SearchHit } from '../core/search';
 import {
 	computeVisibility,
@@ -93,7 +95,13 @@ export class DebateView {
 	 * The debate shown: the file's, plus whatever a reader has added to it. Replaced (never
 	 * mutated) when it changes; graph, search and evaluation follow.
 	 */
-	debate: Debate;
+	readonly debate: Debate;
+	/** The debate as its file has it, before a reader's additions. */
+	readonly base: Debate;
+	/** The reader's additions in class, saved in this browser. */
+	readonly contributions: ContributionStore;
+	/** Additions not shown because what they answer is gone. */
+	readonly orphans: string[];
 	readonly graph: ArgumentGraph;
 	readonly search: DebateSearch;
 	/** The tour: the order present mode walks the claims in. */
@@ -103,7 +111,11 @@ export class DebateView {
 	step = $state(0);
 
 	constructor(debate: Debate) {
-		this.debate = $state.raw(debate);
+		this.base = debate;
+		this.contributions = new ContributionStore(debate.id);
+		const overlay = $derived(withContributions(debate, this.contributions.items));
+		this.debate = $derived(overlay.debate);
+		this.orphans = $derived(overlay.orphans);
 		this.graph = $derived(buildGraph(this.debate));
 		this.search = $derived(new DebateSearch(this.debate));
 		this.tour = $derived(tourSteps(this.graph));

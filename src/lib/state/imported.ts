@@ -1,22 +1,16 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FormatId } from '../core/formats';
 import { validateDebateData, type LoadResult } from '../core/load';
 import { summarise, type DebateSummary } from '../core/model';
 import type { Debate } from '../core/schema';
+import { openStore } from './db';
+
+export type { ImportedRecord } from './db';
 
 /**
  * Debates a reader imported, kept in this browser (IndexedDB) beside the shipped ones. What is
  * stored was validated on import and is validated again when read: storage can be edited by
  * hand or left behind by an older version.
  */
-
-export interface ImportedRecord {
-	id: string;
-	debate: Debate;
-	importedAt: string;
-	format: FormatId;
-	fileName: string;
-}
 
 export interface ImportedEntry {
 	id: string;
@@ -26,19 +20,7 @@ export interface ImportedEntry {
 	fileName: string;
 }
 
-interface Schema extends DBSchema {
-	debates: { key: string; value: ImportedRecord };
-}
-
-let db: Promise<IDBPDatabase<Schema>> | undefined;
-function open() {
-	db ??= openDB<Schema>('counterpoint', 1, {
-		upgrade(database) {
-			database.createObjectStore('debates', { keyPath: 'id' });
-		}
-	});
-	return db;
-}
+const open = openStore;
 
 export async function listImported(): Promise<ImportedEntry[]> {
 	const all = await (await open()).getAll('debates');

@@ -121,6 +121,13 @@ export type Actor = z.infer<typeof Actor>;
 export const Tag = z.strictObject({ id: Id, label: LocalisedText });
 export type Tag = z.infer<typeof Tag>;
 
+/** Who added a claim in class, and when. */
+export const Contributor = z.strictObject({
+	name: z.string().trim().min(1).max(80).optional(),
+	at: z.iso.datetime({ offset: true }).describe('when it was added, ISO 8601 date and time')
+});
+export type Contributor = z.infer<typeof Contributor>;
+
 export const Claim = z
 	.strictObject({
 		id: Id,
@@ -138,7 +145,9 @@ export const Claim = z
 		evidence: z.array(Evidence).optional(),
 		note: LocalisedText.optional(),
 		/** Base score τ in [0, 1] for gradual evaluation; 0.5 when absent. */
-		baseScore: z.number().min(0).max(1).optional()
+		baseScore: z.number().min(0).max(1).optional(),
+		/** Set when the claim was added in class (a student's contribution), not written by the author. */
+		contributor: Contributor.optional()
 	})
 	.refine((c) => (c.stance === undefined) === (c.target === undefined), {
 		message: 'give `stance` and `target` together, or neither (a root claim)',

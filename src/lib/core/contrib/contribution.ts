@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import { formatPath } from '../load/diagnostic';
+import { Claim, CLAIM_TEXT_MAX, Id, Source, Stance, WebUrl, type Debate } from '../schema/debate';
+
+/**
+ * A student's addition to a debate, made in class and kept in their browser: one claim that
+ * supports or objects to a claim of the debate (or to another addition), with an optional
+ * source. Stored apart from the debate file and laid over it when the debate is shown.
+ */
+
+/** What the "add a claim" form collects, checked before anything is stored. */
+export const ContributionDraft = z.object({
+	target: Id,
+	stance: Stance,
+	text: z
+		.string()
+		.trim()
+		.min(1, 'write the claim')
+		.max(CLAIM_TEXT_MAX, `keep it to ${CLAIM_TEXT_MAX} characters; put the rest in a source`),
+	author: z.string().trim().max(80, 'at most 80 characters').optional(),
+	source: z
+		.object({
+			title: z.string().trim().max(300, 'at most 300 characters').optional(),
+			url: z
+				.string()
+				.trim()
+				.optional()
+				.refine((u) => !u || WebUrl.safeParse(u).success, 'must be an http:// or https:// address'),
+			quote: z.string().trim().max(2000, 'at most 2,000 characters').optional()
+		})
+		.optional()
+});
+export type ContributionDraft = z.infer<typeof ContributionDraft>;
+
+/** A stored addition: the claim, its source, and when it last changed (for merging tabs). */
+export const Contribution = z.strictObject({
+	id: Id,
+	claim: Claim,
+	source: Source.optional(),
+	/** Milliseconds since 1970: the newer version of an addition wins when two tabs disagree. */
+	updatedAt: z.number().int().nonnegative(),
+	/** A deleted addition stays as a marker, so a deletion is not undone by an older copy. */
+	deleted: z.boolean().optional()
+});
+export type Contribution = z.infer<typeof Contribution>;
+export const Contributions = z.array(Contribution).max(10_000);
+
+/** Field → message, for inline errors in the form. */
+export type DraftErrors = Partial<Record<'text' | 'author' | 'url' | 'title' | 'quote', string>>;
+
+export type DraftResult =
+	{ ok: true; contribution: Contribution } | { ok: false; errors: DraftErrors };
+
+/**
+ * Checks a draft and turns it into an addition. `id` names the new claim (and `s-<id>` its
+ * source); `lang` is the language it was written in.
+ */
+export function contributionFromDraft(
+	input: unknown,
+	options: { id: string; now: number; lang: string; debate: Debate; previous?: Contribution }
+): DraftResult {
+	const parsed = ContributionDraft.safeParse(input);
+	if (!parsed.success) {
+		const errors: DraftErrors = {};
+		for (const issue of parsed.error.issues) {
+			const field = (issue.path.at(-1) as keyof DraftErrors) ?? 'text';
+			errors[field] ??= issue.message;
+		}
+		return { ok: false, errors };
+	}
+	const d = parsed.data;
+	const at = options.previous?.claim.contributor?.at ?? new Date(options.now).toISOString();
+	const source =
+		d.source && (d.source.url || d.source.title || d.source.quote) ? d.source : undefined;
+	if (source && !source.url && !source.title)
+		return { ok: false, errors: { title: 'give the title or the address of the source' } };
+	const sourceId = `s-${options.id}`;
+	const claim: Claim = {
+		id: options.id,
+		text: { [options.lang]: d.text },
+		stance: d.stance,
+		target: d.target,
+		contributor: { ...(d.author ? { name: d.author } : {}), at }
+	};
+	let src: Source | undefined;
+	if (source) {
+		const title = source.title || new URL(source.url!).host;
+		src = {
+			id: sourceId,
+			title,
+			...(d.author ? { author: d.author } : { organisation: 'Added in class' }),
+			...(source.url ? { url: source.url } : {}),
+			type: 'other',
+			language: options.lang,
+			// Nobody has checked a source added in class yet.
+			status: 'unconfirmed'
+		};
+		claim.evidence = [
+			source.quote
+				? {
+						source: sourceId,
+						kind: 'quote',
+						quote: source.quote,
+						quoteLang: options.lang,
+						locator: 'given in class'
+					}
+				: {
+						source: sourceId,
+						kind: 'document',
+						quote: source.url ?? title,
+						quoteLang: options.lang,
+						locator: 'the whole source'
+					}
+		];
+	}
+	const contribution = { id: options.id, claim, source: src, updatedAt: options.now };
+	const checked = Contribution.safeParse(contribution);
+	if (!checked.success)
+		return {
+			ok: false,
+			errors: { text: checked.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)[0] }
+		};
+	return { ok: true, contribution: checked.data };
+}
+
+/** The form's fields for an existing addition (to edit it). */
+export function draftOf(c: Contribution, lang: string): ContributionDraft {
+	const text =
+		typeof c.claim.text === 'string'
+			? c.claim.text
+			: (c.claim.text[lang] ?? Object.values(c.claim.text)[0]!);
+	const quote = c.claim.evidence?.[0]?.kind === 'quote' ? c.claim.evidence[0].quote : undefined;
+	return {
+		target: typeof c.claim.target === 'string' ? c.claim.target : c.claim.target!.to,
+		stance: c.claim.stance!,
+		text,
+		author: c.claim.contributor?.name,
+		source: c.source
+			? {
+					title:
+						typeof c.source.title === 'string' ? c.source.title : Object.values(c.source.title)[0],
+					url: c.source.url,
+					quote
+				}
+			: undefined
+	};
+}
+
+/**
+ * Two copies of the additions (two tabs, or memory and storage) made one: for each addition
+ * the newer version wins, deletions included. Order: first seen.
+ */
+export function mergeContributions(a: readonly Contribution[], b: readonly Contribution[]) {
+	const out = new Map<string, Contribution>();
+	for (const c of [...a, ...b]) {
+		const have = out.get(c.id);
+		if (!have || c.updatedAt > have.updatedAt) out.set(c.id, c);
+	}
+	return [...out.values()];
+}
+
+export interface Overlay {
+	debate: Debate;
+	/** Additions not shown because what they answer is gone (deleted, or no longer in the file). */
+	orphans: string[];
+}
+
+/**
+ * The debate with the additions laid over it, as the map shows it. An addition whose target is
+ * missing (its parent addition was deleted, or the file changed) is left out and reported.
+ */
+export function withContributions(debate: Debate, contributions: readonly Contribution[]): Overlay {
+	const live = contributions.filter((c) => !c.deleted);
+	if (live.length === 0) return { debate, orphans: [] };
+	const known = new Set(debate.claims.map((c) => c.id));
+	const taken = new Set([...known, ...debate.sources.map((s) => s.id)]);
+	const pending = live.filter((c) => !known.has(c.id));
+	const claims = [...debate.claims];
+	const sources = [...debate.sources];
+	// Additions may answer additions: add those whose target is known until nothing changes.
+	let progress = true;
+	while (progress) {
+		progress = false;
+		for (let i = 0; i < pending.length; i++) {
+			const c = pending[i]!;
+			const target = typeof c.claim.target === 'string' ? c.claim.target : c.claim.target?.to;
+			if (!target || !known.has(target)) continue;
+			claims.push(c.claim);
+			known.add(c.id);
+			if (c.source && !taken.has(c.source.id)) {
+				sources.push(c.source);
+				taken.add(c.source.id);
+			}
+			pending.splice(i--, 1);
+			progress = true;
+		}
+	}
+	return { debate: { ...debate, claims, sources }, orphans: pending.map((c) => c.id) };
+}
+
+/** A short random id for a new addition, unlike any in `taken`. */
+export function freshId(taken: Iterable<string>): string {
+	const used = new Set(taken);
+	for (;;) {
+		const id = `my-${Math.random().toString(36).slice(2, 8)}`;
+		if (id.length > 4 && !used.has(id)) return id;
+	}
+}
+
+/** The current time as ISO 8601, for records kept aside. */
+export const isoNow = () => new Date().toISOString();
