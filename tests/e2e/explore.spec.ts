@@ -276,3 +276,22 @@ test('a link with parts that no longer fit the debate opens anyway and says what
 	await expect(page).toHaveURL(/\?tag=safety$/);
 	expect(errors).toEqual([]);
 });
+
+test('a claim opened from the outline is shown beside the drawer, not under it', async ({
+	page
+}) => {
+	await openMap(page);
+	// The claim drawn furthest right: where the drawer opens.
+	const ids = await map(page, (h) => h.nodeIds());
+	const xs = await Promise.all(ids.map((id) => map(page, (h, a) => h.renderedCentre(a).x, id)));
+	const rightmost = ids[xs.indexOf(Math.max(...xs))]!;
+	await page.locator(`[role="treeitem"][data-claim="${rightmost}"]`).click();
+	const drawer = await page.getByTestId('drawer').boundingBox();
+	await expect
+		.poll(async () => {
+			const box = await map(page, (h, a) => h.renderedBox(a), rightmost);
+			const mapBox = (await page.getByTestId('map').boundingBox())!;
+			return mapBox.x + box.x2 <= drawer!.x && mapBox.x + box.x1 >= mapBox.x;
+		})
+		.toBe(true);
+});
