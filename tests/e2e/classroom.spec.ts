@@ -202,3 +202,54 @@ test('hand in: the debate with the additions marked, as YAML', async ({ page }) 
 	expect(text).toContain('Students can study the model themselves.');
 	expect(text).toMatch(/contributor:\s*\n\s*name: Mei/);
 });
+
+test("a teacher merges two students' hand-ins, sees look-alikes, and exports the merged debate", async ({
+	page
+}, info) => {
+	const { parse, stringify } = await import('yaml');
+	const { readFileSync, writeFileSync } = await import('node:fs');
+	const base = parse(readFileSync('arguments/llama-open-weights.yaml', 'utf8'));
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
+	const handIn = (name: string, texts: string[]) => {
+		const file = info.outputPath(`${name}.yaml`);
+		const claims = texts.map((text, i) => ({
+			id: `my-${i + 1}`,
+			stance: 'con',
+			target,
+			text: { en: text },
+			contributor: { name, at: '2026-11-28T09:00:00Z' }
+		}));
+		writeFileSync(file, stringify({ ...base, claims: [...base.claims, ...claims] }));
+		return file;
+	};
+	const mei = handIn('Mei', ['Benchmarks can be gamed.', 'Leaks are not releases.']);
+	const sam = handIn('Sam', ['Benchmarks can be GAMED!']);
+
+	await openMap(page);
+	const menu = page.getByTestId('export-menu');
+	await menu.locator('summary').click();
+	await page.getByTestId('merge-files').setInputFiles([mei, sam]);
+	const report = page.getByTestId('merge-report');
+	await expect(report).toContainText('Merged 3 additions from 2 files (Mei, Sam)');
+	await expect(report).toContainText('Look alike');
+	await expect(page.getByTestId('contribution-count')).toHaveText('3');
+	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length + 3);
+	// Both look-alikes answer the same claim: side by side under it.
+	const ids = await map(page, (h) => h.nodeIds());
+	expect(ids).toContain('my-1');
+	expect(ids).toContain('my-1-2');
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		menu.locator('button[data-format="yaml"]').click()
+	]);
+	const merged = parse(readFileSync((await download.path())!, 'utf8'));
+	const names = merged.claims
+		.filter((c: { contributor?: { name: string } }) => c.contributor)
+		.map((c: { contributor: { name: string } }) => c.contributor.name);
+	expect(names.sort()).toEqual(['Mei', 'Mei', 'Sam']);
+	// One undo takes the whole merge back.
+	await page.keyboard.press('Escape');
+	await page.getByTestId('contributions').getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByTestId('contribution-count')).toHaveText('0');
+});

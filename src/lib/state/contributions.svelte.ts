@@ -31,8 +31,9 @@ export class ContributionStore {
 	state = $state<SaveState>('idle');
 	/** A problem the reader must know about (storage full, unreadable store); empty when none. */
 	problem = $state('');
-	private undoStack = $state.raw<Change[]>([]);
-	private redoStack = $state.raw<Change[]>([]);
+	/** Each step is one action: a single edit, or a whole merge of hand-ins. */
+	private undoStack = $state.raw<Change[][]>([]);
+	private redoStack = $state.raw<Change[][]>([]);
 	private channel: BroadcastChannel | undefined;
 	/** Saves run one after another, so a later change never lands before an earlier one. */
 	private queue: Promise<void> = Promise.resolve();
@@ -90,7 +91,7 @@ export class ContributionStore {
 			debate: options.debate,
 			previous
 		});
-		if (result.ok) this.change({ before: previous, after: result.contribution });
+		if (result.ok) this.change([{ before: previous, after: result.contribution }]);
 		return result;
 	}
 
@@ -98,7 +99,14 @@ export class ContributionStore {
 	remove(id: string) {
 		const before = this.find(id);
 		if (!before) return;
-		this.change({ before, after: { ...before, deleted: true, updatedAt: this.now() } });
+		this.change([{ before, after: { ...before, deleted: true, updatedAt: this.now() } }]);
+	}
+
+	/** Adds several additions as one step (merging students' hand-ins); undo removes them all. */
+	addAll(contributions: readonly Contribution[]) {
+		if (contributions.length === 0) return;
+		const now = this.now();
+		this.change(contributions.map((c) => ({ before: undefined, after: { ...c, updatedAt: now } })));
 	}
 
 	undo() {
@@ -106,8 +114,10 @@ export class ContributionStore {
 		if (!last) return;
 		this.undoStack = this.undoStack.slice(0, -1);
 		this.redoStack = [...this.redoStack, last];
-		const restored = last.before ?? { ...last.after, deleted: true };
-		this.apply({ ...restored, updatedAt: this.now() });
+		const now = this.now();
+		this.apply(
+			last.map((c) => ({ ...(c.before ?? { ...c.after, deleted: true }), updatedAt: now }))
+		);
 	}
 
 	redo() {
@@ -115,17 +125,18 @@ export class ContributionStore {
 		if (!last) return;
 		this.redoStack = this.redoStack.slice(0, -1);
 		this.undoStack = [...this.undoStack, last];
-		this.apply({ ...last.after, updatedAt: this.now() });
+		const now = this.now();
+		this.apply(last.map((c) => ({ ...c.after, updatedAt: now })));
 	}
 
-	private change(change: Change) {
-		this.undoStack = [...this.undoStack, change].slice(-200);
+	private change(changes: Change[]) {
+		this.undoStack = [...this.undoStack, changes].slice(-200);
 		this.redoStack = [];
-		this.apply(change.after);
+		this.apply(changes.map((c) => c.after));
 	}
 
-	private apply(version: Contribution) {
-		this.items = mergeContributions(this.items, [version]);
+	private apply(versions: Contribution[]) {
+		this.items = mergeContributions(this.items, versions);
 		void this.save();
 	}
 

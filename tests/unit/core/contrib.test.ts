@@ -3,6 +3,7 @@ import {
 	contributionFromDraft,
 	draftOf,
 	mergeContributions,
+	mergeHandIn,
 	withContributions,
 	type Contribution
 } from '../../../src/lib/core/contrib';
@@ -99,5 +100,51 @@ describe('laying additions over the debate', () => {
 		const deleted = withContributions(debate(), [{ ...first, deleted: true }, reply]);
 		expect(deleted.orphans).toEqual(['my-2']);
 		expect(deleted.debate.claims).toHaveLength(4);
+	});
+});
+
+describe('merging hand-ins', () => {
+	const handIn = (name: string, claims: { id: string; target: string; text: string }[]) => {
+		const d = debate();
+		return {
+			...d,
+			claims: [
+				...d.claims,
+				...claims.map((c) => ({
+					...c,
+					stance: 'con' as const,
+					contributor: { name, at: '2026-11-28T09:00:00Z' }
+				}))
+			]
+		};
+	};
+
+	it("takes each student's additions with unique ids, keeps authors, and flags look-alikes", () => {
+		const mei = handIn('Mei', [
+			{ id: 'my-1', target: 'p1', text: 'The shop is far away.' },
+			{ id: 'my-2', target: 'my-1', text: 'There is a bus.' }
+		]);
+		const sam = handIn('Sam', [{ id: 'my-1', target: 'p1', text: 'The shop is FAR away!' }]);
+		const first = mergeHandIn(debate(), [], mei, { file: 'mei.yaml', now: 5 });
+		expect(
+			first.contributions.map((c) => [c.id, c.claim.target, c.claim.contributor?.name])
+		).toEqual([
+			['my-1', 'p1', 'Mei'],
+			['my-2', 'my-1', 'Mei']
+		]);
+		const second = mergeHandIn(debate(), first.contributions, sam, { file: 'sam.yaml', now: 6 });
+		expect(second.contributions.map((c) => c.id)).toEqual(['my-1-2']);
+		expect(second.duplicates).toEqual([['my-1-2', 'my-1']]);
+		const overlay = withContributions(debate(), [...first.contributions, ...second.contributions]);
+		expect(validateDebateData(overlay.debate).ok).toBe(true);
+		expect(overlay.debate.claims).toHaveLength(7);
+	});
+
+	it('refuses a hand-in for another debate, and names the file', () => {
+		const other = { ...debate(), id: 'other', thesis: 'p1' };
+		const r = mergeHandIn(debate(), [], other, { file: 'wrong.yaml', now: 1 });
+		expect(r.contributions).toEqual([]);
+		expect(r.warnings[0]).toMatchObject({ file: 'wrong.yaml' });
+		expect(r.warnings[0]!.message).toMatch(/another debate/);
 	});
 });

@@ -1,1 +1,2 @@
 export * from './contribution';
+export * from './merge';
