@@ -253,3 +253,44 @@ test("a teacher merges two students' hand-ins, sees look-alikes, and exports the
 	await page.getByTestId('contributions').getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByTestId('contribution-count')).toHaveText('0');
 });
+
+test('the handout lists every claim with its sources and prints as a PDF on A4 and on Letter', async ({
+	page
+}) => {
+	await openMap(page);
+	await page.getByTestId('handout-button').click();
+	const handout = page.getByTestId('handout');
+	await expect(handout.locator('li[data-claim]')).toHaveCount(debateFile.claims.length);
+	for (const c of debateFile.claims.slice(0, 5))
+		await expect(handout.locator(`li[data-claim="${c.id}"]`)).toContainText(c.text.en);
+	// The map picture is drawn.
+	const img = handout.locator('figure img');
+	await expect
+		.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth))
+		.toBeGreaterThan(500);
+	await expect(page).toHaveURL(/print=1/);
+
+	await page.emulateMedia({ media: 'print' });
+	const a4 = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+	await page.emulateMedia({ media: 'screen' });
+	await page.getByRole('button', { name: 'Letter' }).click();
+	await page.emulateMedia({ media: 'print' });
+	const letter = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+	const { writeFileSync, mkdirSync } = await import('node:fs');
+	mkdirSync('screenshots', { recursive: true });
+	writeFileSync('screenshots/handout-a4.pdf', a4);
+	const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+	const box = (pdf: Buffer) =>
+		pdf
+			.toString('latin1')
+			.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/)!
+			.slice(1)
+			.map((v) => Math.round(Number(v)));
+	expect(pages(a4)).toBeGreaterThan(2);
+	expect(box(a4)).toEqual([595, 842]);
+	expect(box(letter)).toEqual([612, 792]);
+	await page.emulateMedia({ media: 'screen' });
+	await page.keyboard.press('Escape');
+	await expect(handout).toBeHidden();
+	await expect(page.getByTestId('map')).toBeVisible();
+});

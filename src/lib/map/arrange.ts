@@ -7,6 +7,8 @@ export interface Arrangement {
 	positions: Record<string, Point>;
 	/** Per-edge style overrides that route tree edges along the layout's bend points. */
 	edgeStyles: Record<string, Record<string, string>>;
+	/** The same routes as points, from the claim argued about to the claim answering it. */
+	paths: Record<string, Point[]>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 			positions[n.data.id] = { x: stray++ * (n.data.width + 20), y: layout.height + 120 };
 	}
 	const edgeStyles: Arrangement['edgeStyles'] = {};
+	const paths: Arrangement['paths'] = {};
 	for (const rel of graph.relations) {
 		if (!rel.primary || rel.undercuts) continue;
 		const route = layout.routes.get(rel.from);
@@ -46,6 +49,15 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 			? { x: ((route[0]!.x - parent.x) / parentSize.w) * 100, y: 50 }
 			: { x: 50, y: 0 };
 		edgeStyles[rel.id] = segmentStyle(parent, child, route, from, { x: -50, y: 0 });
+		const childW = sizes.get(rel.from)?.w ?? 0;
+		paths[rel.id] = [
+			{
+				x: parent.x + (from.x / 100) * parentSize.w,
+				y: parent.y + (from.y / 100) * parentSize.h
+			},
+			...route,
+			{ x: child.x - childW / 2, y: child.y }
+		];
 	}
-	return { positions, edgeStyles };
+	return { positions, edgeStyles, paths };
 }

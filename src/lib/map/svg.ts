@@ -1,4 +1,5 @@
-import { NODE } from './elements';
+import type { Arrangement } from './arrange';
+import { NODE, type MapElements } from './elements';
 import { FONT, PALETTE } from './style';
 
 /**
@@ -26,6 +27,8 @@ export interface SceneNode {
 	/** The full label, lines separated by `\n` (already wrapped to fit). */
 	label: string;
 	fontSize: number;
+	/** Short titles in large bold type (the zoomed-out map) rather than full texts. */
+	bold?: boolean;
 	/** The strength footer as an image URI. */
 	footer?: string;
 }
@@ -112,11 +115,11 @@ function nodeSvg(node: SceneNode): string {
 	);
 	// The text block sits centred above the footer, lines left-aligned, as on the map.
 	const lines = node.label.split('\n');
-	const lineHeight = node.fontSize * NODE.lineHeight;
+	const lineHeight = node.fontSize * (node.bold ? 1.2 : NODE.lineHeight);
 	const textLeft = left + NODE.padding + (thesis ? 0 : NODE.bandWidth);
 	const blockTop = top + (node.h - NODE.footer - lines.length * lineHeight) / 2;
 	out.push(
-		`<text font-family="${escapeXml(FONT)}" font-size="${node.fontSize}"${thesis ? ' font-weight="700"' : ''} fill="${thesis ? '#FFFFFF' : PALETTE.ink}"${c.includes('struck') ? ' text-decoration="line-through"' : ''}>`
+		`<text font-family="${escapeXml(FONT)}" font-size="${node.fontSize}"${thesis || node.bold ? ' font-weight="700"' : ''} fill="${thesis ? '#FFFFFF' : PALETTE.ink}"${c.includes('struck') ? ' text-decoration="line-through"' : ''}>`
 	);
 	lines.forEach((line, i) => {
 		const y = blockTop + i * lineHeight + lineHeight * 0.78;
@@ -196,4 +199,37 @@ export function sceneToSvg(scene: Scene, options: { background?: string; title?:
 		...scene.nodes.map(nodeSvg),
 		'</svg>\n'
 	].join('\n');
+}
+
+/**
+ * The scene of a map laid out without Cytoscape (the classroom layout, in node): for the printed
+ * handout and tests. Routed relations follow their bends; others run straight between claims.
+ * `brief` draws short titles in large type, legible when a whole map shrinks onto one page.
+ */
+export function sceneOfLayout(
+	elements: MapElements,
+	layout: Arrangement,
+	options: { brief?: boolean } = {}
+): Scene {
+	return {
+		nodes: elements.nodes.map((n) => ({
+			id: n.data.id,
+			...layout.positions[n.data.id]!,
+			w: n.data.width,
+			h: n.data.height,
+			classes: n.classes.split(' '),
+			label: options.brief ? n.data.brief : n.data.label,
+			fontSize: options.brief ? n.data.briefFontSize : n.data.fontSize,
+			bold: options.brief
+		})),
+		edges: elements.edges.map((e) => {
+			const routed = layout.paths[e.data.id];
+			return {
+				id: e.data.id,
+				classes: e.classes.split(' '),
+				points: routed ?? [layout.positions[e.data.source]!, layout.positions[e.data.target]!],
+				curve: 'segments' as const
+			};
+		})
+	};
 }

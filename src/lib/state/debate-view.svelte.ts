@@ -107,6 +107,8 @@ export class DebateView {
 	/** The tour: the order present mode walks the claims in. */
 	readonly tour: string[];
 	presenting = $state(false);
+	/** Showing the printable handout. */
+	printing = $state(false);
 	/** 0-based step of the tour while presenting. */
 	step = $state(0);
 
@@ -290,6 +292,7 @@ export class DebateView {
 	 */
 	back(): boolean {
 		if (this.presenting) this.stopPresenting();
+		else if (this.printing) this.printing = false;
 		else if (this.drawerOpen) this.close();
 		else if (this.focus) this.focusOn(null);
 		else if (this.query) this.query = '';
@@ -319,7 +322,8 @@ export class DebateView {
 			lang: this.lang,
 			layout: this.layout,
 			present: this.presenting,
-			step: this.step
+			step: this.step,
+			print: this.printing
 		};
 	}
 
@@ -335,6 +339,7 @@ export class DebateView {
 		this.layout = state.layout;
 		if (state.claim) this.open(state.claim);
 		if (state.present) this.present(state.step);
+		this.printing = state.print;
 		if (state.query.trim() || this.filtering) {
 			this.outlineOpen = true;
 			this.panel = 'find';

@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../../../src/lib/map/arrange';
 import { toElements } from '../../../src/lib/map/elements';
-import { sceneToSvg, type Scene } from '../../../src/lib/map/svg';
+import { sceneOfLayout, sceneToSvg, type Scene } from '../../../src/lib/map/svg';
 import { expectGolden } from '../formats/golden';
 import { fixtureGraph, graphOfClaims } from '../graphs';
 
-/** A scene as the map would draw it: the classroom layout, edges straight between centres. */
+/** A scene as the map would draw it: the classroom layout with its routed relations. */
 function sceneOf(graph: ReturnType<typeof fixtureGraph>): Scene {
 	const elements = toElements(graph, { lang: 'en' });
-	const { positions } = arrange(graph, elements, 16 / 9);
-	return {
-		nodes: elements.nodes.map((n) => ({
-			id: n.data.id,
-			...positions[n.data.id]!,
-			w: n.data.width,
-			h: n.data.height,
-			classes: n.classes.split(' '),
-			label: n.data.label,
-			fontSize: n.data.fontSize
-		})),
-		edges: elements.edges.map((e) => ({
-			id: e.data.id,
-			classes: e.classes.split(' '),
-			points: [positions[e.data.source]!, positions[e.data.target]!],
-			curve: 'segments'
-		}))
-	};
+	return sceneOfLayout(elements, arrange(graph, elements, 16 / 9));
 }
 
 describe('the SVG picture of the map', () => {

@@ -93,7 +93,8 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		lang: lang && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : 'en',
 		layout: layout.success ? layout.data : 'columns',
 		present,
-		step
+		step,
+		print: params.get('print') === '1'
 	});
 	return { state, dropped };
 }
@@ -112,6 +113,7 @@ export function writeViewParams(state: ViewState): URLSearchParams {
 	if (scores.length) params.set('score', scores.map(([id, v]) => `${id}:${round(v)}`).join(','));
 	if (state.lang !== 'en') params.set('lang', state.lang);
 	if (state.layout !== 'columns') params.set('layout', state.layout);
+	if (state.print) params.set('print', '1');
 	if (state.present) {
 		params.set('present', '1');
 		params.set('step', String(state.step + 1));

@@ -45,7 +45,9 @@ export const ViewState = z.object({
 	layout: Layout.default('columns'),
 	/** Present mode, and the step of the tour shown (0-based here, 1-based in the URL). */
 	present: z.boolean().default(false),
-	step: z.number().int().min(0).default(0)
+	step: z.number().int().min(0).default(0),
+	/** The printable handout instead of the interactive map. */
+	print: z.boolean().default(false)
 });
 export type ViewState = z.infer<typeof ViewState>;
 
