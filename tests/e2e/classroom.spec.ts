@@ -154,7 +154,7 @@ test('an unreadable store is kept aside with a message, and new work still saves
 	await page.evaluate(
 		(debateId) =>
 			new Promise<void>((done, fail) => {
-				const open = indexedDB.open('counterpoint', 2);
+				const open = indexedDB.open('counterpoint', 3);
 				open.onsuccess = () => {
 					const tx = open.result.transaction('contributions', 'readwrite');
 					tx.objectStore('contributions').put({ debateId, items: { broken: true }, savedAt: 1 });
@@ -173,7 +173,7 @@ test('an unreadable store is kept aside with a message, and new work still saves
 	const kept = await page.evaluate(
 		() =>
 			new Promise<unknown[]>((done) => {
-				const open = indexedDB.open('counterpoint', 2);
+				const open = indexedDB.open('counterpoint', 3);
 				open.onsuccess = () => {
 					const req = open.result.transaction('quarantine').objectStore('quarantine').getAll();
 					req.onsuccess = () => done(req.result.map((r) => r.value));
@@ -293,4 +293,75 @@ test('the handout lists every claim with its sources and prints as a PDF on A4 a
 	await page.keyboard.press('Escape');
 	await expect(handout).toBeHidden();
 	await expect(page.getByTestId('map')).toBeVisible();
+});
+
+test('stance poll: before and after, the shift, the most persuasive claims, kept and handed in', async ({
+	page
+}) => {
+	const [first, second] = debateFile.claims.filter((c) => c.stance === 'con');
+	await openMap(page);
+	await page.getByTestId('poll-button').click();
+	const poll = page.getByTestId('poll');
+	await expect(poll).toBeVisible();
+	await expect(page.getByTestId('poll-slider')).toBeFocused();
+	await page.getByTestId('poll-slider').fill('30');
+	await page.getByTestId('poll-why').fill('Misuse worries me.');
+	await page.getByTestId('poll-save').click();
+	// Saving "before" moves on to "after".
+	await expect(poll.getByRole('tab', { name: /After it/ })).toHaveAttribute(
+		'aria-selected',
+		'true'
+	);
+	await page.keyboard.press('Escape');
+	await expect(poll).toBeHidden();
+
+	for (const c of [first!, second!]) {
+		await page.locator(`[role="treeitem"][data-claim="${c.id}"]`).click();
+		await page.getByTestId('persuasive').click();
+		await expect(page.getByTestId('persuasive')).toHaveAttribute('aria-pressed', 'true');
+	}
+	await page.reload();
+	await page.waitForFunction(
+		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
+	);
+	await page.getByTestId('poll-button').click();
+	await page.getByTestId('poll-slider').fill('70');
+	await page.getByTestId('poll-save').click();
+	await expect(page.getByTestId('poll-shift')).toHaveText('+40 towards the thesis');
+	const listed = page.getByTestId('poll-persuasive').locator('li');
+	await expect(listed).toHaveCount(2);
+	await expect(listed.first()).toHaveText(first!.text.en);
+	await page.keyboard.press('Escape');
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('hand-in').click()
+	]);
+	const { readFileSync } = await import('node:fs');
+	const { parse } = await import('yaml');
+	const handIn = parse(readFileSync((await download.path())!, 'utf8')).handIn;
+	expect(handIn.poll.before).toMatchObject({ stance: 30, why: 'Misuse worries me.' });
+	expect(handIn.poll.after.stance).toBe(70);
+	expect(handIn.poll.persuasive).toEqual([first!.id, second!.id]);
+});
+
+test('a full storage is reported, not swallowed, and the addition stays on screen', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (...args: Parameters<typeof put>) {
+			if ((window as unknown as { __storageFull?: boolean }).__storageFull)
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+	});
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	await page.evaluate(
+		() => ((window as unknown as { __storageFull: boolean }).__storageFull = true)
+	);
+	await addObjection(page, 'Saved nowhere yet.');
+	await expect(page.getByTestId('store-problem')).toContainText('storage is full');
+	await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length + 1);
 });

@@ -22,6 +22,13 @@ export interface ContributionRecord {
 	savedAt: number;
 }
 
+/** A student's stance poll on one debate; `poll` is checked on every read. */
+export interface PollRecord {
+	debateId: string;
+	poll: unknown;
+	savedAt: number;
+}
+
 export interface QuarantineRecord {
 	key: string;
 	store: string;
@@ -34,6 +41,7 @@ interface Schema extends DBSchema {
 	debates: { key: string; value: ImportedRecord };
 	contributions: { key: string; value: ContributionRecord };
 	quarantine: { key: string; value: QuarantineRecord };
+	polls: { key: string; value: PollRecord };
 }
 
 export type CounterpointDB = IDBPDatabase<Schema>;
@@ -41,13 +49,14 @@ export type CounterpointDB = IDBPDatabase<Schema>;
 let db: Promise<CounterpointDB> | undefined;
 
 export function openStore(): Promise<CounterpointDB> {
-	db ??= openDB<Schema>('counterpoint', 2, {
+	db ??= openDB<Schema>('counterpoint', 3, {
 		upgrade(database, oldVersion) {
 			if (oldVersion < 1) database.createObjectStore('debates', { keyPath: 'id' });
 			if (oldVersion < 2) {
 				database.createObjectStore('contributions', { keyPath: 'debateId' });
 				database.createObjectStore('quarantine', { keyPath: 'key' });
 			}
+			if (oldVersion < 3) database.createObjectStore('polls', { keyPath: 'debateId' });
 		},
 		blocking() {
 			// A newer version of the app opened the database in another tab: let it upgrade.

@@ -11,6 +11,7 @@ import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
 import { withContributions } from '../core/contrib';
 import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
+import { PollStore } from './poll.svelte';
 import { DebateSearch, type SearchHit } from '../core/search';
 import {
 	computeVisibility,
@@ -100,6 +101,8 @@ export class DebateView {
 	readonly base: Debate;
 	/** The reader's additions in class, saved in this browser. */
 	readonly contributions: ContributionStore;
+	/** The reader's stance poll on the thesis, saved in this browser. */
+	readonly poll: PollStore;
 	/** Additions not shown because what they answer is gone. */
 	readonly orphans: string[];
 	readonly graph: ArgumentGraph;
@@ -115,6 +118,7 @@ export class DebateView {
 	constructor(debate: Debate) {
 		this.base = debate;
 		this.contributions = new ContributionStore(debate.id);
+		this.poll = new PollStore(debate.id);
 		const overlay = $derived(withContributions(debate, this.contributions.items));
 		this.debate = $derived(overlay.debate);
 		this.orphans = $derived(overlay.orphans);

@@ -8,6 +8,7 @@ import {
 	type Contribution
 } from '../../../src/lib/core/contrib';
 import { validateDebateData } from '../../../src/lib/core/load';
+import { pollShift, stanceWords } from '../../../src/lib/core/schema';
 import { fixtureGraph } from '../graphs';
 
 const debate = () => fixtureGraph('valid').debate;
@@ -146,5 +147,39 @@ describe('merging hand-ins', () => {
 		expect(r.contributions).toEqual([]);
 		expect(r.warnings[0]).toMatchObject({ file: 'wrong.yaml' });
 		expect(r.warnings[0]!.message).toMatch(/another debate/);
+	});
+});
+
+describe('the stance poll', () => {
+	it('measures the shift once both answers exist, and words a stance', () => {
+		const at = '2026-11-28T09:00:00Z';
+		expect(pollShift({ persuasive: [], before: { stance: 30, at } })).toBeUndefined();
+		expect(
+			pollShift({ persuasive: [], before: { stance: 30, at }, after: { stance: 70, at } })
+		).toBe(40);
+		expect([0, 30, 50, 70, 100].map(stanceWords)).toEqual([
+			'strongly against',
+			'against',
+			'undecided',
+			'for',
+			'strongly for'
+		]);
+	});
+
+	it('travels in a hand-in file and is checked like the rest of it', () => {
+		const d = debate();
+		const ok = validateDebateData({
+			...d,
+			handIn: { poll: { before: { stance: 30, at: '2026-11-28T09:00:00Z' }, persuasive: ['p1'] } }
+		});
+		expect(ok.ok).toBe(true);
+		const bad = validateDebateData({
+			...d,
+			handIn: { poll: { before: { stance: 130, at: 'yesterday' }, persuasive: [] } }
+		});
+		expect(bad.ok).toBe(false);
+		expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(
+			expect.arrayContaining(['handIn.poll.before.stance', 'handIn.poll.before.at'])
+		);
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Poll } from './poll';
 import { LanguageTag, LocalisedText, localised } from './localised';
 
 /** The format version this code writes. Older files are migrated on load (see `migrate.ts`). */
@@ -168,7 +169,9 @@ export const Debate = z.strictObject({
 	actors: z.array(Actor).default([]),
 	sources: z.array(Source).default([]),
 	claims: z.array(Claim).min(1, 'a debate needs at least its thesis'),
-	tour: z.array(Id).optional()
+	tour: z.array(Id).optional(),
+	/** In a student's hand-in: their stance poll (the additions are the claims marked `contributor`). */
+	handIn: z.strictObject({ poll: Poll }).optional()
 });
 export type Debate = z.infer<typeof Debate>;
 /** The shape a file may have before defaults are filled in. */

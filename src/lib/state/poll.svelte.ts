@@ -1,0 +1,77 @@
+import { isoNow } from '../core/contrib';
+import { Poll, type PollAnswer } from '../core/schema';
+import { openStore } from './db';
+
+/**
+ * A student's stance poll on one debate — before and after the discussion, and the claims they
+ * found most persuasive — saved in this browser after every change. An unreadable record is
+ * reported and replaced only when the student saves again (it is kept aside first).
+ */
+export class PollStore {
+	poll = $state.raw<Poll>({ persuasive: [] });
+	problem = $state('');
+
+	constructor(readonly debateId: string) {}
+
+	async load() {
+		try {
+			const record = await (await openStore()).get('polls', this.debateId);
+			if (!record) return;
+			const parsed = Poll.safeParse(record.poll);
+			if (parsed.success) this.poll = parsed.data;
+			else {
+				const db = await openStore();
+				await db.put('quarantine', {
+					key: `polls:${this.debateId}:${isoNow()}`,
+					store: 'polls',
+					reason: 'unreadable poll found on opening',
+					keptAt: isoNow(),
+					value: record.poll
+				});
+				this.problem = 'Your saved stance could not be read; it was kept aside. Record it again.';
+			}
+		} catch (e) {
+			this.problem = `Your stance cannot be kept in this browser (${(e as Error).message}).`;
+		}
+	}
+
+	answer(when: 'before' | 'after', stance: number, why: string) {
+		const answer: PollAnswer = {
+			stance: Math.round(Math.min(100, Math.max(0, stance))),
+			...(why.trim() ? { why: why.trim().slice(0, 500) } : {}),
+			at: isoNow()
+		};
+		return this.set({ ...this.poll, [when]: answer });
+	}
+
+	isPersuasive(id: string) {
+		return this.poll.persuasive.includes(id);
+	}
+
+	togglePersuasive(id: string) {
+		const list = this.poll.persuasive;
+		return this.set({
+			...this.poll,
+			persuasive: list.includes(id) ? list.filter((p) => p !== id) : [...list, id].slice(0, 50)
+		});
+	}
+
+	private async set(next: Poll) {
+		this.poll = next;
+		try {
+			await (
+				await openStore()
+			).put('polls', {
+				debateId: this.debateId,
+				poll: next,
+				savedAt: Date.now()
+			});
+			this.problem = '';
+		} catch (e) {
+			const full = (e as { name?: string }).name === 'QuotaExceededError';
+			this.problem = full
+				? 'This browser’s storage is full: your stance is NOT saved. Hand in your file now.'
+				: `Your stance could not be saved (${(e as Error).message}).`;
+		}
+	}
+}
