@@ -60,7 +60,7 @@ export function mapStyle(): Style[] {
 				'border-width': 3,
 				'background-color': '#FFFFFF',
 				// Hide text that would be too small to read rather than show a smudge.
-				'min-zoomed-font-size': 7,
+				'min-zoomed-font-size': 6,
 				// The footer strip (label word, strength bar, number) sits under the text.
 				'text-margin-y': -NODE.footer / 2,
 				'background-image': 'data(standing)',

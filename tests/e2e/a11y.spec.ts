@@ -1,0 +1,68 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { debateFile, openMap } from './debate';
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, summarised. */
+async function violations(page: Page) {
+	const result = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${v.id}: ${v.help} (${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(', ')})`
+		);
+}
+
+test('the library and the import panel have no serious accessibility problems', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByText('…or paste text').click();
+	expect(await violations(page)).toEqual([]);
+});
+
+test('the map page in each of its states has no serious accessibility problems', async ({
+	page
+}) => {
+	await openMap(page);
+	expect(await violations(page), 'map with outline').toEqual([]);
+
+	await page.locator(`[role="treeitem"][data-claim="${debateFile.claims[1]!.id}"]`).click();
+	expect(await violations(page), 'drawer open').toEqual([]);
+	await page.getByTestId('add-con').click();
+	expect(await violations(page), 'add-a-claim form').toEqual([]);
+	await page.keyboard.press('Escape');
+
+	await page.getByRole('tab', { name: 'Find' }).click();
+	await page.getByTestId('search').fill('open');
+	await page.locator('input[data-facet="tag"][data-value="safety"]').check();
+	expect(await violations(page), 'search and filters').toEqual([]);
+
+	await page.getByRole('tab', { name: 'Next to argue' }).click();
+	expect(await violations(page), 'next to argue').toEqual([]);
+
+	await page.getByTestId('export-menu').locator('summary').click();
+	expect(await violations(page), 'export menu').toEqual([]);
+	await page.getByTestId('export-menu').locator('summary').click();
+
+	await page.getByTestId('poll-button').click();
+	expect(await violations(page), 'stance poll').toEqual([]);
+	await page.keyboard.press('Escape');
+
+	await page.getByTestId('present').click();
+	expect(await violations(page), 'present mode').toEqual([]);
+	await page.keyboard.press('Escape');
+
+	await page.getByTestId('handout-button').click();
+	expect(await violations(page), 'handout').toEqual([]);
+});
+
+test('Chinese pages have no serious accessibility problems either', async ({ page }) => {
+	await openMap(page, `?lang=zh&claim=${debateFile.thesis}`);
+	expect(await violations(page)).toEqual([]);
+});
