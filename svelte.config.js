@@ -7,7 +7,25 @@ const config = {
 	kit: {
 		// Every page is prerendered: the build is a folder of static files that any web server can host.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		alias: { $core: 'src/lib/core' }
+		alias: { $core: 'src/lib/core' },
+		// A strict Content-Security-Policy, written into every prerendered page as a <meta> tag:
+		// only this site's own scripts (SvelteKit's inline start-up script by its hash), no eval,
+		// no plugins, no <base> tricks. Pictures may be data:/blob: URLs (map footers, exports).
+		// See docs/threat-model.md.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

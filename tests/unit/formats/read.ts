@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Codec } from '../../../src/lib/core/formats';
+import type { Codec, Locate } from '../../../src/lib/core/formats';
 import { formatDiagnostic, loadDebate, validateDebateData } from '../../../src/lib/core/load';
 import type { Debate } from '../../../src/lib/core/schema';
 
@@ -27,4 +27,16 @@ export async function readWith(codec: Codec, text: string, file: string) {
 		decoded,
 		locate: decoded.locate!
 	};
+}
+
+/**
+ * What validation finds wrong with decoded data, leaving out text carrying control characters:
+ * validation refuses those itself, located, so a decoder may pass them through.
+ */
+export function unexpectedProblems(data: unknown, locate?: Locate): string[] {
+	const checked = validateDebateData(data, { file: 'x', locate });
+	if (checked.ok) return [];
+	return checked.errors
+		.filter((e) => !/invisible control character/.test(e.message))
+		.map(formatDiagnostic);
 }

@@ -3,6 +3,7 @@ import { Debate } from '../schema/debate';
 import { migrate } from '../schema/migrate';
 import { formatPath, type Diagnostic, type LoadResult } from './diagnostic';
 import { SourceMap } from './locate';
+import { checkText } from './hygiene';
 import { checkReferences, type CheckOptions } from './references';
 import { plainIssues, type PlainIssue } from './zod-issues';
 
@@ -84,6 +85,13 @@ export function loadDebate(text: string, options: LoadOptions = {}): LoadResult<
 				}
 				const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
 				const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+				if (/call stack/i.test(message))
+					return at(
+						pos.line,
+						pos.col,
+						'the file nests lists or mappings too deeply to read',
+						'a debate is a flat list of claims; check for runaway brackets'
+					);
 				return at(pos.line, pos.col, `not valid YAML: ${message}`, YAML_HINTS[e.code]);
 			})
 		);
@@ -167,9 +175,10 @@ export function validateDebateData(
 		};
 	}
 	const checked = checkReferences(parsed.data, options);
-	const warnings = checked.warnings.map(toDiagnostic('warning'));
-	if (checked.errors.length > 0)
-		return { ok: false, errors: checked.errors.map(toDiagnostic('error')), warnings };
+	const text = checkText(migrated.data);
+	const warnings = [...checked.warnings, ...text.warnings].map(toDiagnostic('warning'));
+	const errors = [...checked.errors, ...text.errors];
+	if (errors.length > 0) return { ok: false, errors: errors.map(toDiagnostic('error')), warnings };
 	return { ok: true, value: parsed.data, warnings };
 }
 

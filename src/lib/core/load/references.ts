@@ -2,6 +2,9 @@ import type { Debate, RelationTarget } from '../schema/debate';
 import { didYouMean } from './suggest';
 import type { PlainIssue } from './zod-issues';
 
+/** How many levels of claims answering claims a debate may have. Real Kialo debates reach about 20. */
+export const MAX_NESTING = 200;
+
 export interface CheckOptions {
 	/** The id the debate must carry (its file name without extension). */
 	expectedId?: string;
@@ -153,15 +156,19 @@ export function checkReferences(debate: Debate, options: CheckOptions = {}): Che
 		return typeof c.target === 'string' ? c.target : c.target.from;
 	};
 	const settled = new Set<string>();
+	let circles = 0;
 	debate.claims.forEach((claim) => {
 		const trail: string[] = [];
+		const onTrail = new Set<string>();
 		let at: string | undefined = claim.id;
-		while (at !== undefined && !settled.has(at) && !trail.includes(at)) {
+		while (at !== undefined && !settled.has(at) && !onTrail.has(at)) {
 			trail.push(at);
+			onTrail.add(at);
 			at = parentOf(at);
 		}
 		// A claim aimed at itself is already reported as such.
-		if (at !== undefined && trail.includes(at) && parentOf(at) !== at) {
+		if (at !== undefined && onTrail.has(at) && parentOf(at) !== at) {
+			circles++;
 			const circle = trail.slice(trail.indexOf(at));
 			errors.push({
 				path: ['claims', claims.get(at)!, 'target'],
@@ -171,6 +178,29 @@ export function checkReferences(debate: Debate, options: CheckOptions = {}): Che
 		}
 		for (const t of trail) settled.add(t);
 	});
+
+	// Depth, once there are no circles: a map hundreds of levels deep cannot be read or drawn.
+	if (circles === 0) {
+		const depth = new Map<string, number>();
+		for (const claim of debate.claims) {
+			const trail: string[] = [];
+			let at: string | undefined = claim.id;
+			while (at !== undefined && !depth.has(at) && trail.length <= debate.claims.length) {
+				trail.push(at);
+				at = parentOf(at);
+			}
+			let d = at !== undefined ? depth.get(at)! : -1;
+			for (let i = trail.length - 1; i >= 0; i--) depth.set(trail[i]!, ++d);
+		}
+		const deepest = debate.claims.find((c) => (depth.get(c.id) ?? 0) > MAX_NESTING);
+		if (deepest) {
+			errors.push({
+				path: ['claims', claims.get(deepest.id)!],
+				message: `claims nest more than ${MAX_NESTING} levels deep (claim "${deepest.id}" is at level ${depth.get(deepest.id)})`,
+				hint: 'no class can follow a chain that long; split the debate, or attach deep claims higher up'
+			});
+		}
+	}
 
 	return { errors, warnings };
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Poll } from './poll';
 import { LanguageTag, LocalisedText, localised } from './localised';
 
+// No eval-compiled validators: the app runs under a Content-Security-Policy without 'unsafe-eval'.
+z.config({ jitless: true });
+
 /** The format version this code writes. Older files are migrated on load (see `migrate.ts`). */
 export const FORMAT_VERSION = 1;
 
