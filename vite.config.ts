@@ -1,8 +1,24 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		// UI strings: messages/{en,zh}.json compiled into src/lib/paraglide (generated, gitignored),
+		// at the start of every build and dev server, and again when a message file changes. Same
+		// options as `npm run i18n` (package.json), which compiles outside Vite for svelte-check.
+		// Unit tests read messages/*.json directly and need no compiled messages.
+		process.env.VITEST
+			? []
+			: paraglideVitePlugin({
+					project: './project.inlang',
+					outdir: './src/lib/paraglide',
+					// `?lang=` in the address wins, then the language this browser remembers, then English
+					// (src/lib/state/ui-language.svelte.ts defines `custom-query`).
+					strategy: ['custom-query', 'localStorage', 'baseLocale']
+				}),
+		sveltekit()
+	],
 	server: { fs: { allow: ['arguments'] } },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],

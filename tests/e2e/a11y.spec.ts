@@ -66,3 +66,48 @@ test('Chinese pages have no serious accessibility problems either', async ({ pag
 	await openMap(page, `?lang=zh&claim=${debateFile.thesis}`);
 	expect(await violations(page)).toEqual([]);
 });
+
+test('the whole interface in Chinese (?lang=zh), state by state, has no serious accessibility problems', async ({
+	page
+}) => {
+	test.setTimeout(60_000);
+	await page.goto('/?lang=zh');
+	await page.getByText('……或粘贴文本').click();
+	expect(await violations(page), 'library (zh)').toEqual([]);
+
+	await openMap(page, '?lang=zh');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+	expect(await violations(page), 'map with outline (zh)').toEqual([]);
+
+	await page.locator(`[role="treeitem"][data-claim="${debateFile.claims[1]!.id}"]`).click();
+	expect(await violations(page), 'drawer open (zh)').toEqual([]);
+	await page.getByTestId('strike').click();
+	expect(await violations(page), 'what-if (zh)').toEqual([]);
+	await page.getByTestId('add-con').click();
+	await page.getByRole('button', { name: '添加到图上' }).click();
+	expect(await violations(page), 'add-a-claim form with a problem (zh)').toEqual([]);
+	await page.keyboard.press('Escape');
+
+	await page.getByRole('tab', { name: '查找' }).click();
+	await page.getByTestId('search').fill('开源');
+	await page.locator('input[data-facet="tag"][data-value="safety"]').check();
+	expect(await violations(page), 'search and filters (zh)').toEqual([]);
+
+	await page.getByRole('tab', { name: '下一步论证' }).click();
+	expect(await violations(page), 'next to argue (zh)').toEqual([]);
+
+	await page.getByTestId('export-menu').locator('summary').click();
+	expect(await violations(page), 'export menu (zh)').toEqual([]);
+	await page.getByTestId('export-menu').locator('summary').click();
+
+	await page.getByTestId('poll-button').click();
+	expect(await violations(page), 'stance poll (zh)').toEqual([]);
+	await page.keyboard.press('Escape');
+
+	await page.getByTestId('present').click();
+	expect(await violations(page), 'present mode (zh)').toEqual([]);
+	await page.keyboard.press('Escape');
+
+	await page.getByTestId('handout-button').click();
+	expect(await violations(page), 'handout (zh)').toEqual([]);
+});

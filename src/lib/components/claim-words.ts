@@ -1,62 +1,155 @@
 import type { Label } from '$lib/core/evaluate';
 import type { ArgumentGraph } from '$lib/core/model';
-import { textIn } from '$lib/core/schema';
+import { stanceWords, textIn, type Evidence, type Source } from '$lib/core/schema';
 import type { Facet } from '$lib/core/view';
+import type { MapWords } from '$lib/map/elements';
+import type { StandingWords } from '$lib/map/standing';
+import { m } from '$lib/paraglide/messages.js';
+import { uiLang } from '$lib/state/ui-language.svelte';
+
+/**
+ * Words about claims in the reader's language, for the outline, the drawer, the map and what
+ * screen readers announce. Every function takes the language (`view.lang`) explicitly.
+ */
+
+const at = (lang: string) => ({ locale: uiLang(lang) });
 
 /** How a claim relates to its target, for screen readers and the outline: "objects to", "supports". */
-export function relationWord(graph: ArgumentGraph, id: string): string {
+export function relationWord(graph: ArgumentGraph, id: string, lang: string): string {
 	const claim = graph.claims.get(id);
-	if (!claim || claim.stance === undefined) return 'thesis';
-	return claim.stance === 'pro' ? 'supports' : 'objects to';
+	if (!claim || claim.stance === undefined) return m.relation_thesis({}, at(lang));
+	return claim.stance === 'pro'
+		? m.relation_supports({}, at(lang))
+		: m.relation_objects({}, at(lang));
 }
 
-/** "argues for the thesis" / "argues against the thesis" once stances are multiplied through. */
-export function sideWords(graph: ArgumentGraph, id: string): string {
+/** "for the thesis" / "against the thesis" once stances are multiplied through. */
+export function sideWords(graph: ArgumentGraph, id: string, lang: string): string {
 	if (graph.claims.get(id)?.target === undefined) return '';
-	return graph.side.get(id) === -1 ? 'against the thesis' : 'for the thesis';
+	return graph.side.get(id) === -1 ? m.side_against({}, at(lang)) : m.side_for({}, at(lang));
 }
 
 /** Headings of the filter groups. */
-export const FACET_TITLES: Record<Facet, string> = {
-	side: 'Side of the thesis',
-	stance: 'Stance toward its target',
-	actor: 'Argued by',
-	tag: 'Theme',
-	kind: 'Kind of evidence',
-	status: 'Source checked'
-};
+export function facetTitle(facet: Facet, lang: string): string {
+	const titles: Record<Facet, () => string> = {
+		side: () => m.facet_side({}, at(lang)),
+		stance: () => m.facet_stance({}, at(lang)),
+		actor: () => m.argued_by({}, at(lang)),
+		tag: () => m.facet_tag({}, at(lang)),
+		kind: () => m.facet_kind({}, at(lang)),
+		status: () => m.facet_status({}, at(lang))
+	};
+	return titles[facet]();
+}
 
 /** How a filter value reads in the panel. */
 export function facetValueWord(graph: ArgumentGraph, facet: Facet, value: string, lang: string) {
 	const d = graph.debate;
 	switch (facet) {
 		case 'side':
-			return value === 'for' ? 'For the thesis' : 'Against the thesis';
+			return value === 'for' ? m.facet_side_for({}, at(lang)) : m.facet_side_against({}, at(lang));
 		case 'stance':
-			return value === 'pro' ? '＋ Pro: supports' : '− Con: objects';
+			return value === 'pro' ? m.facet_stance_pro({}, at(lang)) : m.facet_stance_con({}, at(lang));
 		case 'actor':
 			return textIn(d.actors.find((a) => a.id === value)?.name, lang, d.language) || value;
 		case 'tag':
 			return textIn(d.tags.find((t) => t.id === value)?.label, lang, d.language) || value;
-		case 'kind':
-			return value.charAt(0).toUpperCase() + value.slice(1);
+		case 'kind': {
+			const word = evidenceKindWord(value, lang);
+			return word.charAt(0).toUpperCase() + word.slice(1);
+		}
 		case 'status':
-			return STATUS_WORDS[value as keyof typeof STATUS_WORDS] ?? value;
+			return statusWord(value, lang);
 	}
 }
 
-export const STATUS_WORDS = {
-	confirmed: 'Primary source seen',
-	secondary: 'Known through a secondary report',
-	unconfirmed: 'Primary not found'
-} as const;
+/** Whether we saw a source's primary, in words. */
+export function statusWord(status: string, lang: string): string {
+	const words: Record<Source['status'], () => string> = {
+		confirmed: () => m.status_confirmed({}, at(lang)),
+		secondary: () => m.status_secondary({}, at(lang)),
+		unconfirmed: () => m.status_unconfirmed({}, at(lang))
+	};
+	return words[status as Source['status']]?.() ?? status;
+}
+
+/** A kind of evidence ("quote", "statistic"…), in words. */
+export function evidenceKindWord(kind: string, lang: string): string {
+	const words: Record<Evidence['kind'], () => string> = {
+		quote: () => m.evidence_kind_quote({}, at(lang)),
+		statistic: () => m.evidence_kind_statistic({}, at(lang)),
+		event: () => m.evidence_kind_event({}, at(lang)),
+		opinion: () => m.evidence_kind_opinion({}, at(lang)),
+		study: () => m.evidence_kind_study({}, at(lang)),
+		document: () => m.evidence_kind_document({}, at(lang))
+	};
+	return words[kind as Evidence['kind']]?.() ?? kind;
+}
+
+/** A type of source ("article", "report"…), in words. */
+export function sourceTypeWord(type: string, lang: string): string {
+	const words: Record<Source['type'], () => string> = {
+		article: () => m.source_type_article({}, at(lang)),
+		essay: () => m.source_type_essay({}, at(lang)),
+		letter: () => m.source_type_letter({}, at(lang)),
+		license: () => m.source_type_license({}, at(lang)),
+		report: () => m.source_type_report({}, at(lang)),
+		post: () => m.source_type_post({}, at(lang)),
+		transcript: () => m.source_type_transcript({}, at(lang)),
+		book: () => m.source_type_book({}, at(lang)),
+		other: () => m.source_type_other({}, at(lang))
+	};
+	return words[type as Source['type']]?.() ?? type;
+}
+
+/** A grounded label as the reader sees it: IN / OUT / UNDEC, 成立 / 被驳倒 / 未定. */
+export function labelWord(label: Label, lang: string): string {
+	if (label === 'IN') return m.label_in({}, at(lang));
+	if (label === 'OUT') return m.label_out({}, at(lang));
+	return m.label_undec({}, at(lang));
+}
 
 /** What each grounded label means, in classroom words. */
-export const LABEL_MEANINGS: Record<Label, string> = {
-	IN: 'stands: every objection to it is itself defeated',
-	OUT: 'defeated: an objection to it stands',
-	UNDEC: 'undecided: objections and answers go round in a circle'
-};
+export function labelMeaning(label: Label, lang: string): string {
+	if (label === 'IN') return m.label_meaning_in({}, at(lang));
+	if (label === 'OUT') return m.label_meaning_out({}, at(lang));
+	return m.label_meaning_undec({}, at(lang));
+}
+
+/** Words for a stance on the poll's 0–100 scale (the core decides which). */
+export function stanceWordsIn(stance: number, lang: string): string {
+	const words: Record<string, () => string> = {
+		'strongly against': () => m.stance_strongly_against({}, at(lang)),
+		against: () => m.stance_against({}, at(lang)),
+		undecided: () => m.stance_undecided({}, at(lang)),
+		for: () => m.stance_for({}, at(lang)),
+		'strongly for': () => m.stance_strongly_for({}, at(lang))
+	};
+	const english = stanceWords(stance);
+	return words[english]?.() ?? english;
+}
+
+/** The words the map writes into its nodes: headers, the fold line and the label footers. */
+export function mapWords(lang: string): MapWords & { standing: StandingWords } {
+	const l = at(lang);
+	return {
+		thesis: m.map_thesis({}, l),
+		pro: m.map_pro({}, l),
+		con: m.map_con({}, l),
+		forThesis: m.map_for_thesis({}, l),
+		againstThesis: m.map_against_thesis({}, l),
+		hidden: (n) => m.map_folded({ total: n.for + n.against, pro: n.for, con: n.against }, l),
+		standing: {
+			labels: {
+				IN: m.map_standing_in({}, l),
+				OUT: m.map_standing_out({}, l),
+				UNDEC: m.map_standing_undec({}, l)
+			},
+			flip: (label) => labelWord(label, lang),
+			struck: m.map_struck({}, l)
+		}
+	};
+}
 
 /** A short name for a claim: its title, else its text. */
 export function shortName(graph: ArgumentGraph, id: string, lang: string): string {

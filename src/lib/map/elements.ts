@@ -16,7 +16,10 @@ export const NODE = {
 	footer: 24
 } as const;
 
-/** Words the map writes into node headers; the UI language supplies them. */
+/**
+ * Words the map writes into node headers; the UI language supplies them (`mapWords(lang)` in
+ * components/claim-words.ts builds them from messages/*.json). English is the default.
+ */
 export interface MapWords {
 	thesis: string;
 	pro: string;

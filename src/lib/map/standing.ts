@@ -19,6 +19,21 @@ export const LABEL_WORDS: Record<Label, string> = {
 	UNDEC: '? UNDEC'
 };
 
+/** The footer's words in the UI language (claim-words.ts builds them from the messages). */
+export interface StandingWords {
+	/** Glyph and word for each label. */
+	labels: Record<Label, string>;
+	/** One label's word in "OUT → IN", when a what-if flips it. */
+	flip: (label: Label) => string;
+	struck: string;
+}
+
+export const ENGLISH_STANDING_WORDS: StandingWords = {
+	labels: LABEL_WORDS,
+	flip: (label) => label,
+	struck: '✂ struck out (what-if)'
+};
+
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -29,8 +44,9 @@ const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(
 export function standingImage(
 	standing: Standing,
 	width: number,
-	options: { inset: number; dark: boolean }
+	options: { inset: number; dark: boolean; words?: StandingWords }
 ): string {
+	const words = options.words ?? ENGLISH_STANDING_WORDS;
 	const h = NODE.footer;
 	const ink = options.dark ? '#FFFFFF' : '#1F2937';
 	const track = options.dark ? '#64748B' : '#9CA3AF';
@@ -40,14 +56,14 @@ export function standingImage(
 	const y = h / 2 + 4.5;
 	let body: string;
 	if (standing.struck) {
-		body = `<text x='${left}' y='${y}' ${font}>✂ struck out (what-if)</text>`;
+		body = `<text x='${left}' y='${y}' ${font}>${escapeXml(words.struck)}</text>`;
 	} else if (standing.label === undefined || standing.strength === undefined) {
 		body = '';
 	} else {
 		const word =
 			standing.was && standing.was !== standing.label
-				? `${standing.was} → ${standing.label}`
-				: LABEL_WORDS[standing.label];
+				? `${words.flip(standing.was)} → ${words.flip(standing.label)}`
+				: words.labels[standing.label];
 		const wordWidth = standing.was && standing.was !== standing.label ? 118 : 78;
 		const barX = left + wordWidth;
 		const barW = Math.max(20, right - 36 - barX);

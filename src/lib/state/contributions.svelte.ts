@@ -9,6 +9,7 @@ import {
 } from '../core/contrib';
 import type { Debate } from '../core/schema';
 import { openStore, type QuarantineRecord } from './db';
+import type { StoreProblem } from './problem';
 
 /** One change to the additions, kept for undo and redo: the addition before and after it. */
 interface Change {
@@ -29,8 +30,8 @@ export class ContributionStore {
 	/** Every addition, deleted ones included as markers. */
 	items = $state.raw<Contribution[]>([]);
 	state = $state<SaveState>('idle');
-	/** A problem the reader must know about (storage full, unreadable store); empty when none. */
-	problem = $state('');
+	/** A problem the reader must know about (storage full, unreadable store); null when none. */
+	problem = $state<StoreProblem | null>(null);
 	/** Each step is one action: a single edit, or a whole merge of hand-ins. */
 	private undoStack = $state.raw<Change[][]>([]);
 	private redoStack = $state.raw<Change[][]>([]);
@@ -161,7 +162,7 @@ export class ContributionStore {
 				await tx.done;
 				this.items = mergeContributions(this.items, merged);
 				this.state = 'saved';
-				if (!this.problem.startsWith('Your saved additions')) this.problem = '';
+				if (this.problem?.kind !== 'additions-unreadable') this.problem = null;
 				this.channel?.postMessage('saved');
 			} catch (e) {
 				this.fail(e);
@@ -190,9 +191,7 @@ export class ContributionStore {
 		await tx.objectStore('quarantine').put(keptAside(this.debateId, record.items, 'on opening'));
 		await tx.objectStore('contributions').delete(this.debateId);
 		await tx.done;
-		this.problem =
-			'Your saved additions to this debate could not be read, so they were kept aside in this ' +
-			'browser’s storage (not deleted) and you start afresh. A teacher can recover them.';
+		this.problem = { kind: 'additions-unreadable' };
 		return [];
 	}
 
@@ -201,8 +200,8 @@ export class ContributionStore {
 		const name = (e as { name?: string })?.name;
 		this.problem =
 			name === 'QuotaExceededError'
-				? 'This browser’s storage is full: your latest change is NOT saved. Hand in your additions as a file now, then free some space.'
-				: `Your additions could not be saved in this browser (${(e as Error)?.message ?? e}). Hand them in as a file to keep them.`;
+				? { kind: 'additions-full' }
+				: { kind: 'additions-failed', error: String((e as Error)?.message ?? e) };
 	}
 
 	/** A clock that never goes backwards, so a quick undo still counts as newer. */

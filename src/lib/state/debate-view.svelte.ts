@@ -12,6 +12,7 @@ import { withContributions } from '../core/contrib';
 import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
 import { PollStore } from './poll.svelte';
+import { uiLanguage, type UiLang } from './ui-language.svelte';
 import { DebateSearch, type SearchHit } from '../core/search';
 import {
 	computeVisibility,
@@ -52,7 +53,16 @@ export class DebateView {
 	outlineOpen = $state(true);
 	panel = $state<Panel>('outline');
 	gapKind = $state<GapKind>('unanswered');
-	lang = $state('en');
+	/**
+	 * The language of the claims and of the whole interface: one switch. It is the shared UI
+	 * language rune, so the page around the map, the library and Paraglide's messages follow it.
+	 */
+	get lang(): UiLang {
+		return uiLanguage.current;
+	}
+	set lang(lang: UiLang) {
+		uiLanguage.set(lang);
+	}
 	/** `columns`: the classroom layout (default); `tree`: a top-down dagre tree, wide but familiar. */
 	layout = $state<'columns' | 'tree'>('columns');
 	focus = $state<string | null>(null);

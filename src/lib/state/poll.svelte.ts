@@ -1,6 +1,7 @@
 import { isoNow } from '../core/contrib';
 import { Poll, type PollAnswer } from '../core/schema';
 import { openStore } from './db';
+import type { StoreProblem } from './problem';
 
 /**
  * A student's stance poll on one debate — before and after the discussion, and the claims they
@@ -9,7 +10,7 @@ import { openStore } from './db';
  */
 export class PollStore {
 	poll = $state.raw<Poll>({ persuasive: [] });
-	problem = $state('');
+	problem = $state<StoreProblem | null>(null);
 
 	constructor(readonly debateId: string) {}
 
@@ -28,10 +29,10 @@ export class PollStore {
 					keptAt: isoNow(),
 					value: record.poll
 				});
-				this.problem = 'Your saved stance could not be read; it was kept aside. Record it again.';
+				this.problem = { kind: 'poll-unreadable' };
 			}
 		} catch (e) {
-			this.problem = `Your stance cannot be kept in this browser (${(e as Error).message}).`;
+			this.problem = { kind: 'poll-unavailable', error: (e as Error).message };
 		}
 	}
 
@@ -66,12 +67,12 @@ export class PollStore {
 				poll: next,
 				savedAt: Date.now()
 			});
-			this.problem = '';
+			this.problem = null;
 		} catch (e) {
 			const full = (e as { name?: string }).name === 'QuotaExceededError';
 			this.problem = full
-				? 'This browser’s storage is full: your stance is NOT saved. Hand in your file now.'
-				: `Your stance could not be saved (${(e as Error).message}).`;
+				? { kind: 'poll-full' }
+				: { kind: 'poll-failed', error: (e as Error).message };
 		}
 	}
 }

@@ -1,0 +1,278 @@
+/**
+ * `npm run bench [-- --full] [-- --json]`: how long Counterpoint takes to go from a debate's text
+ * to a laid-out map, step by step, beside Argdown (`@argdown/core` + Graphviz) on the same debate
+ * written by our own Argdown exporter. Synthetic, seeded debates: 100, 1,000 and 3,000 claims
+ * (10,000 with --full), as pure trees and as trees with 10 % extra cross-links. Each size and shape
+ * runs in a fresh process (dagre's speed depends on the JIT's history); each step reports the
+ * median of several runs. Prints one table; with --json, one JSON object per line.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+type Shape = 'tree' | 'tree+links';
+interface Row {
+	suite: string;
+	n: number;
+	shape: Shape;
+	[key: string]: unknown;
+}
+
+const args = process.argv.slice(2);
+
+/** A deterministic pseudo-random generator (mulberry32), so every run benches the same debate. */
+function rng(seed: number) {
+	return () => {
+		seed |= 0;
+		seed = (seed + 0x6d2b79f5) | 0;
+		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const WORDS =
+	'open weights model safety release meta llama risk research community licence cost innovation misuse regulation competition trust benchmark developer data'.split(
+		' '
+	);
+
+/** A debate of `n` claims: each answers a random earlier one (at most 20 levels deep). */
+function syntheticDebate(n: number, shape: Shape) {
+	const random = rng(n * 7 + (shape === 'tree' ? 1 : 2));
+	const depth = [0];
+	const claims: Record<string, unknown>[] = [
+		{ id: 'c0', text: 'The thesis of a synthetic debate.' }
+	];
+	const sentence = () =>
+		Array.from(
+			{ length: 8 + Math.floor(random() * 10) },
+			() => WORDS[Math.floor(random() * WORDS.length)]
+		)
+			.join(' ')
+			.slice(0, 150) + '.';
+	for (let i = 1; i < n; i++) {
+		let parent = Math.floor(random() * i);
+		while (depth[parent]! >= 20) parent = Math.floor(random() * i);
+		depth.push(depth[parent]! + 1);
+		claims.push({
+			id: `c${i}`,
+			stance: random() < 0.5 ? 'pro' : 'con',
+			target: `c${parent}`,
+			text: sentence()
+		});
+	}
+	if (shape === 'tree+links') {
+		for (let k = 0; k < Math.floor(n / 10); k++) {
+			const from = 1 + Math.floor(random() * (n - 1));
+			const to = Math.floor(random() * from);
+			const c = claims[from]!;
+			if (c.target === `c${to}`) continue;
+			c.also = [
+				...((c.also as unknown[]) ?? []),
+				{ target: `c${to}`, stance: random() < 0.5 ? 'pro' : 'con' }
+			];
+		}
+	}
+	return {
+		formatVersion: 1,
+		id: 'synthetic',
+		title: `Synthetic ${n} (${shape})`,
+		summary: 'Generated for the benchmark.',
+		language: 'en',
+		thesis: 'c0',
+		claims
+	};
+}
+
+function median(xs: number[]) {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)]!;
+}
+
+async function time(runs: number, fn: () => unknown | Promise<unknown>) {
+	const out: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		await fn();
+		out.push(performance.now() - t);
+	}
+	return Math.round(median(out) * 10) / 10;
+}
+
+/** One size and shape, in this (fresh) process. */
+async function runCase(n: number, shape: Shape): Promise<Row[]> {
+	const { stringify } = await import('yaml');
+	const { loadDebate } = await import('../src/lib/core/load');
+	const { importDebate, exportDebate } = await import('../src/lib/core/formats');
+	const { buildGraph } = await import('../src/lib/core/model');
+	const { evaluate } = await import('../src/lib/core/evaluate');
+	const { toElements } = await import('../src/lib/map/elements');
+	const { arrange } = await import('../src/lib/map/arrange');
+	const { dagreOptions, LAYOUT_SELECTOR } = await import('../src/lib/map/layout');
+	const cytoscape = (await import('cytoscape')).default;
+	const dagre = (await import('cytoscape-dagre')).default;
+	cytoscape.use(dagre);
+	const { argdown } = await import('@argdown/core/dist/argdown.js');
+
+	const data = syntheticDebate(n, shape);
+	const yamlText = stringify(data);
+	const jsonText = JSON.stringify(data);
+	const runs = n <= 1000 ? 5 : 3;
+	const loaded = loadDebate(yamlText);
+	if (!loaded.ok) throw new Error('synthetic debate invalid');
+	const debate = loaded.value;
+	const graph = buildGraph(debate);
+	const elements = toElements(graph, { lang: 'en' });
+
+	const yamlMs = await time(runs, () => loadDebate(yamlText));
+	const jsonMs = await time(runs, () => importDebate(jsonText, { file: 'b.json' }));
+	const graphMs = await time(runs, () => buildGraph(debate));
+	const elementsMs = await time(runs, () => toElements(graph, { lang: 'en' }));
+	const combMs = await time(runs, () => arrange(graph, elements, 16 / 9));
+	const evalMs = await time(runs, () => evaluate(graph));
+	const dagreRuns = n <= 1000 ? runs : 1;
+	const dagreMs =
+		n >= 3000 && shape === 'tree+links' && !args.includes('--full')
+			? null
+			: await time(dagreRuns, () => {
+					const cy = cytoscape({
+						headless: true,
+						styleEnabled: true,
+						elements: [...elements.nodes, ...elements.edges]
+					});
+					cy.nodes().forEach((node) => {
+						node.style({ width: node.data('width'), height: node.data('height') });
+					});
+					cy.elements(LAYOUT_SELECTOR).layout(dagreOptions()).run();
+					cy.destroy();
+				});
+
+	// Argdown on the same debate, from our own export.
+	const argdownText = exportDebate(debate, 'argdown').text;
+	const argdownRun = (process: string[]) =>
+		argdown.run({ input: argdownText, process, logLevel: 'error' } as never);
+	const adParseMs = await time(runs, () => argdownRun(['parse-input', 'build-model']));
+	const adMapMs = await time(runs, () =>
+		argdownRun(['parse-input', 'build-model', 'build-map', 'export-dot'])
+	);
+	// Graphviz (viz.js) can abort the whole process on big graphs: run it in a process of its own.
+	const svgChild = spawnSync(
+		process.execPath,
+		['--import', 'tsx', fileURLToPath(import.meta.url), '--argdown-svg', String(n), shape],
+		{ encoding: 'utf8', maxBuffer: 1 << 24 }
+	);
+	const svgLine = svgChild.stdout.split('\n').find((l) => l.startsWith('svg_ms='));
+	const adSvgMs = svgChild.status === 0 && svgLine ? Number(svgLine.slice(7)) : null;
+
+	// Ours, text to laid-out map with the classroom layout: YAML + validation + graph + elements + layout.
+	const oursMs = Math.round((yamlMs + graphMs + elementsMs + combMs) * 10) / 10;
+	return [
+		{
+			suite: 'ours',
+			n,
+			shape,
+			yaml_parse_validate_ms: yamlMs,
+			json_parse_validate_ms: jsonMs,
+			build_graph_ms: graphMs,
+			elements_ms: elementsMs,
+			layout_columns_ms: combMs,
+			layout_dagre_ms: dagreMs,
+			evaluate_ms: evalMs
+		},
+		{
+			suite: 'argdown',
+			n,
+			shape,
+			parse_model_ms: adParseMs,
+			to_dot_ms: adMapMs,
+			to_svg_ms: adSvgMs
+		},
+		{
+			suite: 'vs-argdown',
+			n,
+			shape,
+			ours_ms: oursMs,
+			argdown_ms: adSvgMs,
+			ratio: adSvgMs ? Math.round((oursMs / adSvgMs) * 100) / 100 : null,
+			...(adSvgMs ? {} : { note: 'Graphviz (viz.js) aborted on this graph' })
+		}
+	];
+}
+
+/** Argdown text → SVG through Graphviz, alone in this process; prints `svg_ms=…`. */
+async function argdownSvg(n: number, shape: Shape) {
+	const { loadDebate } = await import('../src/lib/core/load');
+	const { exportDebate } = await import('../src/lib/core/formats');
+	const { argdown } = await import('@argdown/core/dist/argdown.js');
+	const loaded = loadDebate(JSON.stringify(syntheticDebate(n, shape)));
+	if (!loaded.ok) throw new Error(`synthetic debate invalid: ${loaded.errors[0]?.message}`);
+	const input = exportDebate(loaded.value, 'argdown').text;
+	const ms = await time(n <= 1000 ? 3 : 1, () =>
+		argdown.run({
+			input,
+			process: ['parse-input', 'build-model', 'build-map', 'export-dot', 'export-svg'],
+			logLevel: 'error'
+		} as never)
+	);
+	console.log(`svg_ms=${ms}`);
+}
+
+async function main() {
+	const svgAt = args.indexOf('--argdown-svg');
+	if (svgAt >= 0) return argdownSvg(Number(args[svgAt + 1]), args[svgAt + 2] as Shape);
+	const caseAt = args.indexOf('--case');
+	if (caseAt >= 0) {
+		const rows = await runCase(Number(args[caseAt + 1]), args[caseAt + 2] as Shape);
+		for (const r of rows) console.log(JSON.stringify(r));
+		return;
+	}
+	const sizes = args.includes('--full') ? [100, 1000, 3000, 10000] : [100, 1000, 3000];
+	const rows: Row[] = [];
+	const self = fileURLToPath(import.meta.url);
+	for (const n of sizes)
+		for (const shape of ['tree', 'tree+links'] as Shape[]) {
+			const child = spawnSync(
+				process.execPath,
+				[
+					'--import',
+					'tsx',
+					'--stack-size=4000',
+					self,
+					'--case',
+					String(n),
+					shape,
+					...args.filter((a) => a === '--full')
+				],
+				{ encoding: 'utf8', maxBuffer: 1 << 24 }
+			);
+			if (child.status !== 0) {
+				console.error(child.stderr);
+				process.exit(1);
+			}
+			for (const line of child.stdout.split('\n'))
+				if (line.startsWith('{')) rows.push(JSON.parse(line) as Row);
+		}
+	if (args.includes('--json')) {
+		for (const r of rows) console.log(JSON.stringify(r));
+		return;
+	}
+	const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+	console.log('Counterpoint vs Argdown: text → laid-out map (ms, median; one process per row)\n');
+	console.log(
+		'| claims | shape | ours: YAML+validate | graph | elements | columns layout | dagre layout | evaluate | Argdown parse+model | Argdown → dot | Argdown → SVG | ours / Argdown |'
+	);
+	console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const n of sizes)
+		for (const shape of ['tree', 'tree+links']) {
+			const ours = rows.find((r) => r.suite === 'ours' && r.n === n && r.shape === shape)!;
+			const ad = rows.find((r) => r.suite === 'argdown' && r.n === n && r.shape === shape)!;
+			const vs = rows.find((r) => r.suite === 'vs-argdown' && r.n === n && r.shape === shape)!;
+			console.log(
+				`| ${n} | ${shape} | ${show(ours.yaml_parse_validate_ms)} | ${show(ours.build_graph_ms)} | ${show(ours.elements_ms)} | ${show(ours.layout_columns_ms)} | ${show(ours.layout_dagre_ms)} | ${show(ours.evaluate_ms)} | ${show(ad.parse_model_ms)} | ${show(ad.to_dot_ms)} | ${show(ad.to_svg_ms)} | ${show(vs.ratio)} |`
+			);
+		}
+	console.log(
+		'\n"ours" = YAML parse + validation + graph + elements + columns layout; "Argdown" = parse → model → map → dot → Graphviz SVG.'
+	);
+}
+
+await main();

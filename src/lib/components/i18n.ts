@@ -1,0 +1,70 @@
+import { m } from '$lib/paraglide/messages.js';
+import { uiLanguage, type UiLang } from '$lib/state/ui-language.svelte';
+
+/** Every UI message (messages/en.json, messages/zh.json), compiled by Paraglide. */
+export type Messages = typeof m;
+type Message = (inputs?: object, options?: { locale?: UiLang }) => string;
+
+/**
+ * The messages in the current UI language: `t.tools_panel()`, `t.link_ignored({ parts })`.
+ * Each call passes the language explicitly, read from the shared language rune (the same one
+ * `view.lang` is), so markup that calls it re-renders when the reader switches EN / 中文.
+ * A call may still name a language: `t.thesis({}, { locale: 'zh' })`.
+ */
+export const t = new Proxy({} as Messages, {
+	get(_, key) {
+		const message = (m as unknown as Record<string | symbol, Message | undefined>)[key];
+		if (!message) return undefined;
+		return (inputs: object = {}, options?: { locale?: UiLang }) =>
+			message(inputs, { locale: options?.locale ?? uiLanguage.current });
+	}
+});
+
+/** The message for `count`: English says "1 claim" but "2 claims"; Chinese has one form. */
+export function plural(
+	count: number,
+	one: (inputs: { count: number }) => string,
+	other: (inputs: { count: number }) => string
+): string {
+	return (count === 1 ? one : other)({ count });
+}
+
+/** "a, b, c" in English, "a、b、c" in Chinese. */
+export function listOf(items: readonly string[]): string {
+	return items.join(t.list_separator());
+}
+
+/** A piece of a message with markup: `<b>…</b>` and `<kbd>…</kbd>` are the only tags used. */
+export interface RichPart {
+	text: string;
+	tag?: 'b' | 'kbd';
+}
+
+/** Splits a message into plain text and tagged parts, rendered without `{@html}`. */
+export function richParts(message: string): RichPart[] {
+	const parts: RichPart[] = [];
+	const re = /<(b|kbd)>(.*?)<\/\1>/g;
+	let last = 0;
+	for (let match = re.exec(message); match; match = re.exec(message)) {
+		if (match.index > last) parts.push({ text: message.slice(last, match.index) });
+		parts.push({ text: match[2]!, tag: match[1] as 'b' | 'kbd' });
+		last = re.lastIndex;
+	}
+	if (last < message.length) parts.push({ text: message.slice(last) });
+	return parts;
+}
+
+const FORMAT_NAMES: Record<string, () => string> = {
+	yaml: () => t.format_yaml(),
+	json: () => t.format_json(),
+	argdown: () => t.format_argdown(),
+	kialo: () => t.format_kialo(),
+	aif: () => t.format_aif(),
+	markdown: () => t.format_markdown(),
+	csl: () => t.format_csl()
+};
+
+/** A format's name in menus, in the UI language; `fallback` (the codec's own) for any other. */
+export function formatName(id: string | undefined, fallback: string): string {
+	return (id ? FORMAT_NAMES[id]?.() : undefined) ?? fallback;
+}
