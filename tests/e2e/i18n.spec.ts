@@ -280,3 +280,23 @@ test('Chinese fits: no label, button or header overflows, at projector and lapto
 		expect(bar.height).toBeLessThan(70);
 	}
 });
+
+test('a text without a translation shows in its own language, marked as not translated yet', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByTestId('import-file').setInputFiles('tests/fixtures/debates/valid.yaml');
+	await page.getByTestId('imported-list').locator('a').click();
+	await page.waitForFunction(
+		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
+	);
+	await page.getByRole('button', { name: '中文' }).click();
+	const items = page.getByRole('treeitem');
+	// The thesis has Chinese; the three claims under it have English only.
+	await expect(items.first()).toContainText('学校应当要求穿校服');
+	await expect(items.first().getByTestId('untranslated')).toHaveCount(0);
+	await expect(items.nth(1)).toContainText('Uniforms cost families less');
+	await expect(items.nth(1).getByTestId('untranslated')).toHaveText('尚未翻译');
+	await items.nth(1).click();
+	await expect(page.getByTestId('drawer').getByTestId('untranslated')).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadDebate } from '../../../src/lib/core/load';
+import { formatDiagnostic, loadDebate, missingLanguages } from '../../../src/lib/core/load';
 
 const fixture = (name: string) => `tests/fixtures/debates/${name}.yaml`;
 function load(name: string) {
@@ -145,5 +145,22 @@ describe('loading a debate file', () => {
 		const result = loadDebate(bomb.join('\n'), { file: 'bomb.yaml' });
 		expect(result.ok).toBe(false);
 		if (!result.ok) expect(result.errors[0]!.message).toMatch(/could not be read/);
+	});
+});
+
+describe('missing languages', () => {
+	it('lists each text a class reading in a language would see in another', () => {
+		const r = loadDebate(readFileSync('tests/fixtures/debates/valid.yaml', 'utf8'));
+		if (!r.ok) throw new Error('fixture invalid');
+		const missing = missingLanguages(r.value, ['en', 'zh']);
+		expect(missing.map((m) => m.path.join('.'))).toEqual([
+			'summary',
+			'claims.1.text',
+			'claims.2.text',
+			'claims.3.text'
+		]);
+		expect(missing[0]!.message).toBe('no zh text (readers of zh see the en one)');
+		const shipped = loadDebate(readFileSync('arguments/llama-open-weights.yaml', 'utf8'));
+		expect(shipped.ok && missingLanguages(shipped.value, ['en', 'zh'])).toEqual([]);
 	});
 });

@@ -9,3 +9,4 @@ export {
 	validateDebateData
 } from './load';
 export { checkReferences, type CheckOptions } from './references';
+export { missingLanguages } from './languages';
