@@ -76,3 +76,23 @@ test('on a phone the side panel opens over the map and closes again', async ({ p
 	await page.getByRole('button', { name: 'Panel' }).click();
 	await expect(tree).toBeHidden();
 });
+
+test('pro and con stay distinguishable for a reader with deuteranopia (simulated)', async ({
+	page
+}) => {
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'deuteranopia' });
+	await openMap(page, `?claim=${objection.id}`);
+	for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+	// For a person to look at: borders (solid/dashed), glyphs and header words carry the difference.
+	await page.screenshot({ path: 'screenshots/map-deuteranopia.png' });
+	await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
+	// The distinction is also in words, not only colour: every claim's label says Pro or Con.
+	const labels = await Promise.all(
+		debateFile.claims
+			.filter((c) => c.stance)
+			.slice(0, 10)
+			.map((c) => map(page, (h, a) => h.labelOf(a), c.id))
+	);
+	for (const l of labels) expect(l).toMatch(/Pro|Con|\+|＋|−/);
+});
