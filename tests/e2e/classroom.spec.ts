@@ -365,3 +365,24 @@ test('a full storage is reported, not swallowed, and the addition stays on scree
 	await expect(page.getByTestId('save-state')).toHaveText('Not saved');
 	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length + 1);
 });
+
+test('without browser storage (private mode) the page says so, and additions still work and can be handed in', async ({
+	page
+}) => {
+	await page.addInitScript(() => {
+		// What some private modes do: IndexedDB is there, but opening it fails.
+		IDBFactory.prototype.open = function () {
+			throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+		};
+	});
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	await addObjection(page, 'Kept in memory only.');
+	await expect(page.getByTestId('store-problem')).toBeVisible();
+	await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('hand-in').click()
+	]);
+	const { readFileSync } = await import('node:fs');
+	expect(readFileSync((await download.path())!, 'utf8')).toContain('Kept in memory only.');
+});
