@@ -40,7 +40,7 @@ export interface RichPart {
 	tag?: 'b' | 'kbd';
 }
 
-/** Splits a message into plain text and tagged parts, rendered without `{@html}`. */
+/** Splits a message into plain text and tagged parts, rendered as elements: never as raw HTML. */
 export function richParts(message: string): RichPart[] {
 	const parts: RichPart[] = [];
 	const re = /<(b|kbd)>(.*?)<\/\1>/g;

@@ -164,12 +164,12 @@ export function countSides(graph: ArgumentGraph): { pro: number; con: number } {
 /** The chain of claims from `id` up to its root, `id` first. */
 export function pathToRoot(graph: ArgumentGraph, id: string): string[] {
 	const path: string[] = [];
-	const primaryOf = (c: string) => graph.outgoing.get(c)?.find((r) => r.primary);
+	const seen = new Set<string>();
 	let at: string | undefined = id;
-	while (at !== undefined && !path.includes(at) && graph.claims.has(at)) {
+	while (at !== undefined && !seen.has(at) && graph.claims.has(at)) {
 		path.push(at);
-		const rel = primaryOf(at);
-		at = rel ? (rel.undercuts ? rel.undercuts.from : rel.to) : undefined;
+		seen.add(at);
+		at = parentOf(graph, at);
 	}
 	return path;
 }

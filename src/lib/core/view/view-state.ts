@@ -55,10 +55,6 @@ export function emptyFilters(): Filters {
 	return Filters.parse({});
 }
 
-export function defaultViewState(): ViewState {
-	return ViewState.parse({});
-}
-
 export function hasFilters(filters: Filters): boolean {
 	return FACETS.some((f) => filters[f].length > 0);
 }
