@@ -13,7 +13,8 @@ import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
 import { PollStore } from './poll.svelte';
 import { uiLanguage, type UiLang } from './ui-language.svelte';
-import { DebateSearch, type SearchHit } from '../core/search';
+import type { DebateSearch } from '../core/search';
+import type { SearchHit } from '../core/search/terms';
 import {
 	computeVisibility,
 	revealedAt,
@@ -116,7 +117,10 @@ export class DebateView {
 	/** Additions not shown because what they answer is gone. */
 	readonly orphans: string[];
 	readonly graph: ArgumentGraph;
-	readonly search: DebateSearch;
+	/** The full-text index; `null` until the first search loads its code (MiniSearch). */
+	readonly search: DebateSearch | null;
+	private searchCode = $state.raw<typeof import('../core/search') | null>(null);
+	private searchLoading: Promise<void> | undefined;
 	/** The tour: the order present mode walks the claims in. */
 	readonly tour: string[];
 	presenting = $state(false);
@@ -133,7 +137,7 @@ export class DebateView {
 		this.debate = $derived(overlay.debate);
 		this.orphans = $derived(overlay.orphans);
 		this.graph = $derived(buildGraph(this.debate));
-		this.search = $derived(new DebateSearch(this.debate));
+		this.search = $derived(this.searchCode ? new this.searchCode.DebateSearch(this.debate) : null);
 		this.tour = $derived(tourSteps(this.graph));
 		this.visibility = $derived(
 			computeVisibility(this.graph, {
@@ -157,7 +161,12 @@ export class DebateView {
 				? null
 				: compareEvaluations(this.graph, this.baseline, this.evaluation)
 		);
-		this.hits = $derived(this.search.search(this.query));
+		this.hits = $derived.by(() => {
+			if (!this.query.trim()) return [];
+			// The index's code loads on the first search; the hits follow when it arrives.
+			if (!this.search) return (void this.loadSearch(), []);
+			return this.search.search(this.query);
+		});
 		this.coverage = $derived(coverage(this.graph));
 		this.highlight = $derived.by(() => {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -298,6 +307,14 @@ export class DebateView {
 	resetScore(id: string) {
 		const { [id]: _dropped, ...rest } = this.scores;
 		this.scores = rest;
+	}
+
+	/** Loads the search index's code (once); the index is built for the debate shown. */
+	loadSearch(): Promise<void> {
+		this.searchLoading ??= import('../core/search').then((code) => {
+			this.searchCode = code;
+		});
+		return this.searchLoading;
 	}
 
 	/**

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../load/diagnostic';
 import type { Debate, RelationTarget, Stance } from '../schema/debate';
 import { textIn } from '../schema/localised';
 import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import { FORMATS } from './catalog';
 import type { Codec, DecodeResult, Locate } from './codec';
 
 /**
@@ -962,11 +963,7 @@ function encodeAif(debate: Debate, lang?: string): string {
 }
 
 export const aifCodec: Codec = {
-	id: 'aif',
-	label: 'AIF JSON (AIFdb, OVA3, xAIF)',
-	extensions: ['json'],
-	mediaType: 'application/json',
-	lossless: false,
+	...FORMATS.aif,
 	sniff: (text) => {
 		if (!/^\uFEFF?\s*\{/.test(text)) return 0;
 		if (/"formatVersion"\s*:/.test(text.slice(0, 4000))) return 0;

@@ -85,6 +85,7 @@ import {
 	makeId,
 	warning
 } from './build';
+import { FORMATS } from './catalog';
 import type { Codec, DecodeResult, EncodeOptions, Locate } from './codec';
 
 // ---------------------------------------------------------------------------------------------
@@ -1029,11 +1030,7 @@ function sniffArgdown(input: string): number {
 }
 
 export const argdownCodec: Codec = {
-	id: 'argdown',
-	label: 'Argdown',
-	extensions: ['argdown', 'ad'],
-	mediaType: 'text/plain',
-	lossless: false,
+	...FORMATS.argdown,
 	sniff: sniffArgdown,
 	decode: async (text, { file }) => {
 		try {

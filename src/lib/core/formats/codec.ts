@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../load/diagnostic';
 import type { Debate } from '../schema/debate';
+import type { FormatInfo } from './catalog';
 
 /** The formats Counterpoint reads and writes. */
 export type FormatId = 'yaml' | 'json' | 'argdown' | 'kialo' | 'aif' | 'markdown' | 'csl';
@@ -33,15 +34,7 @@ export interface EncodeOptions {
  * One exchange format. A codec may only decode (read) or only encode (write); the registry in
  * `./index.ts` lists them all, and the UI and the CLI both read that list.
  */
-export interface Codec {
-	id: FormatId;
-	/** Name shown in menus: "Argdown", "Kialo text export". */
-	label: string;
-	/** File name endings, without the dot, the first being the one written. */
-	extensions: readonly string[];
-	mediaType: string;
-	/** True when decode(encode(d)) gives back d exactly. */
-	lossless: boolean;
+export interface Codec extends FormatInfo {
 	/**
 	 * How sure the codec is that `text` is in its format, from content alone: 0 (no) to 1
 	 * (certain). Used when the file name does not decide.

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Debate, Source, SourceType } from '../schema/debate';
 import { textIn } from '../schema/localised';
+import { FORMATS } from './catalog';
 import type { Codec } from './codec';
 
 /**
@@ -62,10 +63,6 @@ export function encodeCsl(debate: Debate, lang = debate.language): string {
 }
 
 export const cslCodec: Codec = {
-	id: 'csl',
-	label: 'Bibliography (CSL-JSON)',
-	extensions: ['json'],
-	mediaType: 'application/vnd.citationstyles.csl+json',
-	lossless: false,
+	...FORMATS.csl,
 	encode: (debate, options) => encodeCsl(debate, options?.lang)
 };

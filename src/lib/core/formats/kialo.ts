@@ -2,6 +2,7 @@ import type { Diagnostic } from '../load/diagnostic';
 import type { Claim, Debate, Evidence, RelationTarget, Stance } from '../schema/debate';
 import { textIn } from '../schema/localised';
 import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import { FORMATS } from './catalog';
 import type { Codec, DecodeResult, Locate } from './codec';
 
 /**
@@ -895,11 +896,7 @@ function stanceOf(e: Entry, parent: Entry, root: Entry, problems: Problems, inde
 }
 
 export const kialoCodec: Codec = {
-	id: 'kialo',
-	label: 'Kialo text export',
-	extensions: ['txt'],
-	mediaType: 'text/plain',
-	lossless: false,
+	...FORMATS.kialo,
 	sniff: (text) => (/^\uFEFF?\s*Discussion (Name|Title)[ \t]*:/i.test(text) ? 1 : 0),
 	decode: async (text, { file }) => {
 		try {

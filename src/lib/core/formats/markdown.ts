@@ -1,6 +1,7 @@
 import { buildGraph, type ArgumentGraph } from '../model/graph';
 import type { Debate, Source } from '../schema/debate';
 import { textIn } from '../schema/localised';
+import { FORMATS } from './catalog';
 import type { Codec } from './codec';
 
 /**
@@ -139,10 +140,6 @@ export function encodeMarkdown(debate: Debate, lang = debate.language): string {
 }
 
 export const markdownCodec: Codec = {
-	id: 'markdown',
-	label: 'Markdown handout',
-	extensions: ['md'],
-	mediaType: 'text/markdown',
-	lossless: false,
+	...FORMATS.markdown,
 	encode: (debate, options) => encodeMarkdown(debate, options?.lang)
 };

@@ -3,6 +3,7 @@ import { MAX_ALIAS_COUNT } from '../load/load';
 import { SourceMap } from '../load/locate';
 import type { Debate } from '../schema/debate';
 import { error } from './build';
+import { FORMATS } from './catalog';
 import type { Codec, DecodeResult, Locate } from './codec';
 
 /**
@@ -59,22 +60,14 @@ function decodeNative(text: string, file: string): DecodeResult {
 }
 
 export const yamlCodec: Codec = {
-	id: 'yaml',
-	label: 'Counterpoint YAML',
-	extensions: ['yaml', 'yml'],
-	mediaType: 'application/yaml',
-	lossless: true,
+	...FORMATS.yaml,
 	sniff: (text) => (/^\uFEFF?(#[^\n]*\n|\s)*(\$schema|formatVersion)\s*:/m.test(text) ? 0.9 : 0),
 	decode: async (text, { file }) => decodeNative(text, file),
 	encode: (debate: Debate) => stringify(debate, { lineWidth: 100 })
 };
 
 export const jsonCodec: Codec = {
-	id: 'json',
-	label: 'Counterpoint JSON',
-	extensions: ['json'],
-	mediaType: 'application/json',
-	lossless: true,
+	...FORMATS.json,
 	sniff: (text) => (/^\uFEFF?\s*\{[\s\S]{0,2000}"formatVersion"\s*:/.test(text) ? 0.95 : 0),
 	// JSON is YAML: one parser gives the same located messages for both.
 	decode: async (text, { file }) => decodeNative(text, file),

@@ -1,0 +1,251 @@
+/**
+ * The browser half of `npm run bench`: the built app in Debian's headless Chromium. Prints one
+ * JSON object per line (suite `browser`, `limit`, `bundle`). Run by `scripts/bench.ts`; alone:
+ * `tsx scripts/bench-browser.ts [--full]`.
+ *
+ * - `browser`: from navigation (the shipped debate) or from choosing a file (imports) to the
+ *   map's first frame on screen, and the longest main-thread task meanwhile (Long Tasks API).
+ * - `limit`: the same debate's JSON parsed and drawn by bare Cytoscape at positions computed
+ *   beforehand: no validation, no layout, no app. What no app can beat on this machine.
+ * - `bundle`: gzip bytes of the JavaScript the map page loads before it is interactive (its
+ *   module preloads and their static imports; lazily loaded code is not counted).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from './ensure-chromium.mjs';
+import { syntheticDebate, type Shape } from './synthetic';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = Number(process.env.BENCH_PORT ?? 4391);
+const BASE = `http://127.0.0.1:${PORT}`;
+const SHIPPED = 'llama-open-weights';
+const VIEWPORT = { width: 1366, height: 768 };
+const full = process.argv.includes('--full');
+
+/** Records long tasks from the start of the page, before any of its scripts run. */
+const LONG_TASKS = `
+	window.__longTasks = [];
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+	}).observe({ type: 'longtask', buffered: true });
+	document.addEventListener('change', () => { window.__fileChosenAt = performance.now(); }, true);
+`;
+
+function median(xs: number[]) {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.floor(s.length / 2)]!;
+}
+const round = (ms: number) => Math.round(ms);
+
+/** Serves the built app (building it first if stale) and resolves once it answers. */
+async function serve(): Promise<ChildProcess> {
+	const server = spawn(process.execPath, ['scripts/start.mjs'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(PORT) },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	await new Promise<void>((ok, fail) => {
+		server.stdout!.on('data', (chunk: Buffer) => {
+			if (chunk.toString().includes('is running at')) ok();
+		});
+		server.on('exit', (code) => fail(new Error(`the app server stopped (${code})`)));
+	});
+	return server;
+}
+
+/** Waits for the map's first frame; returns its time (ms since this page's navigation). */
+async function mapDrawn(page: Page, timeout = 120_000): Promise<number> {
+	await page.waitForSelector('[data-testid="map"][data-drawn]', { timeout });
+	return page.evaluate(
+		"performance.getEntriesByName('counterpoint:map-drawn')[0].startTime"
+	) as Promise<number>;
+}
+
+/** The longest task that started before `until` (ms since navigation), after settling a little. */
+async function longestTask(page: Page, until: number): Promise<number> {
+	await page.waitForTimeout(300);
+	const tasks = (await page.evaluate('window.__longTasks')) as { start: number; ms: number }[];
+	return Math.max(0, ...tasks.filter((t) => t.start <= until).map((t) => t.ms));
+}
+
+async function shipped(browser: Browser, runs: number) {
+	const drawn: number[] = [];
+	const longest: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const context = await browser.newContext({ viewport: VIEWPORT });
+		const page = await context.newPage();
+		await page.addInitScript(LONG_TASKS);
+		await page.goto(`${BASE}/debate/${SHIPPED}`);
+		const at = await mapDrawn(page);
+		drawn.push(at);
+		longest.push(await longestTask(page, at));
+		await context.close();
+	}
+	return { drawn_ms: round(median(drawn)), longest_task_ms: round(median(longest)) };
+}
+
+/** Chooses a synthetic debate in the import panel, then opens it: file chosen → map drawn. */
+async function imported(browser: Browser, n: number, shape: Shape) {
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	const page = await context.newPage();
+	await page.addInitScript(LONG_TASKS);
+	await page.goto(`${BASE}/`);
+	const json = JSON.stringify(syntheticDebate(n, shape));
+	await page.setInputFiles('input[type="file"]', {
+		name: `synthetic-${n}.json`,
+		mimeType: 'application/json',
+		buffer: Buffer.from(json)
+	});
+	await page.waitForSelector('[data-testid="import-done"] a', { timeout: 120_000 });
+	const importMs = (await page.evaluate('performance.now() - window.__fileChosenAt')) as number;
+	const importLongest = await longestTask(page, Infinity);
+	const started = Date.now();
+	await page.click('[data-testid="import-done"] a');
+	const at = await mapDrawn(page);
+	const openLongest = await longestTask(page, at);
+	const drawnNodes = Number(await page.getAttribute('[data-testid="map"]', 'data-drawn'));
+	const fps = await panFps(page);
+	void started;
+	await context.close();
+	return {
+		import_ms: round(importMs),
+		open_ms: round(at),
+		import_to_drawn_ms: round(importMs + at),
+		longest_task_ms: round(Math.max(importLongest, openLongest)),
+		drawn_nodes: drawnNodes,
+		pan_fps: fps
+	};
+}
+
+/** Frames per second while the map is dragged for one second. */
+async function panFps(page: Page): Promise<number> {
+	const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+	const x = box.x + box.width / 2;
+	const y = box.y + box.height / 2;
+	await page.evaluate(`(() => {
+		window.__frames = 0;
+		const tick = () => { window.__frames++; if (window.__counting) requestAnimationFrame(tick); };
+		window.__counting = true;
+		requestAnimationFrame(tick);
+	})()`);
+	const t0 = Date.now();
+	await page.mouse.move(x, y);
+	await page.mouse.down();
+	for (let i = 0; i < 30; i++) {
+		await page.mouse.move(x + (i % 2 ? -1 : 1) * 8 * i, y + 4 * i, { steps: 2 });
+		await page.waitForTimeout(1000 / 30);
+	}
+	await page.mouse.up();
+	const frames = (await page.evaluate('(window.__counting = false, window.__frames)')) as number;
+	return Math.round((frames * 1000) / (Date.now() - t0));
+}
+
+/** Bare Cytoscape drawing the debate at positions laid out beforehand, after JSON.parse. */
+async function limit(browser: Browser, n: number, shape: Shape | 'shipped') {
+	const { buildGraph } = await import('../src/lib/core/model');
+	const { toElements } = await import('../src/lib/map/elements');
+	const { arrange } = await import('../src/lib/map/arrange');
+	const { mapStyle } = await import('../src/lib/map/style');
+	const { loadDebate } = await import('../src/lib/core/load');
+	const data =
+		shape === 'shipped'
+			? readFileSync(resolve(ROOT, `arguments/${SHIPPED}.yaml`), 'utf8')
+			: JSON.stringify(syntheticDebate(n, shape));
+	const loaded = loadDebate(data);
+	if (!loaded.ok) throw new Error('bench debate invalid');
+	const graph = buildGraph(loaded.value);
+	const elements = toElements(graph, { lang: 'en' });
+	const { positions } = arrange(graph, elements, VIEWPORT.width / VIEWPORT.height);
+	const drawn = {
+		debate: loaded.value,
+		elements: [
+			...elements.nodes.map((node) => ({ ...node, position: positions[node.data.id] })),
+			...elements.edges
+		]
+	};
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	const page = await context.newPage();
+	await page.setContent('<div id="map" style="position:absolute;inset:0"></div>');
+	await page.addScriptTag({ path: resolve(ROOT, 'node_modules/cytoscape/dist/cytoscape.min.js') });
+	const times: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const ms = (await page.evaluate(`new Promise((done) => {
+			const text = ${JSON.stringify(JSON.stringify(drawn))};
+			const style = ${JSON.stringify(mapStyle())};
+			const t0 = performance.now();
+			const { elements } = JSON.parse(text);
+			const cy = cytoscape({ container: document.getElementById('map'), elements, style, layout: { name: 'preset' } });
+			cy.fit(undefined, 28);
+			cy.one('render', () => { const ms = performance.now() - t0; cy.destroy(); done(ms); });
+		})`)) as number;
+		times.push(ms);
+	}
+	await context.close();
+	return round(median(times));
+}
+
+/** Gzip bytes of the map page's JavaScript before interaction: preloads and static imports. */
+function bundle(): { gzip_bytes: number; files: number } {
+	const html = resolve(ROOT, `build/debate/${SHIPPED}.html`);
+	const queue = [...readFileSync(html, 'utf8').matchAll(/href="([^"]+\.js)"/g)].map((m) =>
+		resolve(dirname(html), m[1]!)
+	);
+	const seen = new Set<string>();
+	let gzip = 0;
+	while (queue.length) {
+		const file = queue.shift()!;
+		if (seen.has(file)) continue;
+		seen.add(file);
+		const code = readFileSync(file, 'utf8');
+		gzip += gzipSync(code).length;
+		// Static imports between chunks (`from"./x.js"`, `import"./x.js"`); not `import("./x.js")`.
+		for (const m of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g))
+			queue.push(resolve(dirname(file), m[1]!));
+	}
+	return { gzip_bytes: gzip, files: seen.size };
+}
+
+async function main() {
+	const server = await serve();
+	const browser = await chromium.launch({
+		executablePath: chromiumPath(),
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	const print = (row: object) => console.log(JSON.stringify(row));
+	try {
+		print({ suite: 'bundle', page: `/debate/${SHIPPED}`, ...bundle() });
+		const ship = await shipped(browser, 5);
+		const shipLimit = await limit(browser, 0, 'shipped');
+		print({
+			suite: 'browser',
+			case: 'shipped',
+			...ship,
+			limit_ms: shipLimit,
+			ratio_to_limit: Math.round((ship.drawn_ms / shipLimit) * 100) / 100
+		});
+		for (const n of full ? [1000, 3000, 10000] : [1000, 3000]) {
+			const shape: Shape = 'tree+links';
+			const row = await imported(browser, n, shape);
+			print({ suite: 'browser', case: 'import', n, shape, ...row });
+			print({ suite: 'limit', n, shape, limit_ms: await limit(browser, n, shape) });
+		}
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+}
+
+await main();
