@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './scripts/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/ensure-chromium.mjs';
 
 // A port of its own, so browser tests do not collide with `npm start` (4173); E2E_PORT overrides.
 const PORT = Number(process.env.E2E_PORT ?? 4327);
@@ -21,16 +21,7 @@ export default defineConfig({
 		viewport: { width: 1920, height: 1080 },
 		launchOptions: {
 			executablePath: chromiumPath(),
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	webServer: {

@@ -12,6 +12,18 @@ export function chromiumPath() {
 	return candidates.find((p) => p && existsSync(p));
 }
 
+/** Flags for headless Debian Chromium here: without the networking ones it keeps calling home. */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+
 if (import.meta.url === `file://${process.argv[1]}`) {
 	if (chromiumPath()) process.exit(0);
 	const isRoot = process.getuid?.() === 0;

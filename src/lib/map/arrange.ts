@@ -1,12 +1,14 @@
 import type { ArgumentGraph } from '../core/model';
 import { combLayout, type Point } from './comb-layout';
 import type { MapElements } from './elements';
-import { segmentStyle } from './routes';
+import { segmentRoute, type SegmentRoute } from './routes';
 
 export interface Arrangement {
 	positions: Record<string, Point>;
-	/** Per-edge style overrides that route tree edges along the layout's bend points. */
-	edgeStyles: Record<string, Record<string, string>>;
+	/** How each tree edge follows the layout's bend points (data for the `edge.routed` style). */
+	routes: Record<string, SegmentRoute>;
+	/** The laid-out map's extent, model coordinates. */
+	bounds: { x1: number; y1: number; x2: number; y2: number };
 	/** The same routes as points, from the claim argued about to the claim answering it. */
 	paths: Record<string, Point[]>;
 }
@@ -34,7 +36,7 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 		if (!positions[n.data.id])
 			positions[n.data.id] = { x: stray++ * (n.data.width + 20), y: layout.height + 120 };
 	}
-	const edgeStyles: Arrangement['edgeStyles'] = {};
+	const routes: Arrangement['routes'] = {};
 	const paths: Arrangement['paths'] = {};
 	for (const rel of graph.relations) {
 		if (!rel.primary || rel.undercuts) continue;
@@ -48,7 +50,7 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 		const from = fromThesis
 			? { x: ((route[0]!.x - parent.x) / parentSize.w) * 100, y: 50 }
 			: { x: 50, y: 0 };
-		edgeStyles[rel.id] = segmentStyle(parent, child, route, from, { x: -50, y: 0 });
+		routes[rel.id] = segmentRoute(parent, child, route, from, { x: -50, y: 0 });
 		const childW = sizes.get(rel.from)?.w ?? 0;
 		paths[rel.id] = [
 			{
@@ -59,5 +61,13 @@ export function arrange(graph: ArgumentGraph, elements: MapElements, aspect: num
 			{ x: child.x - childW / 2, y: child.y }
 		];
 	}
-	return { positions, edgeStyles, paths };
+	const bounds = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+	for (const n of elements.nodes) {
+		const p = positions[n.data.id]!;
+		bounds.x1 = Math.min(bounds.x1, p.x - n.data.width / 2);
+		bounds.x2 = Math.max(bounds.x2, p.x + n.data.width / 2);
+		bounds.y1 = Math.min(bounds.y1, p.y - n.data.height / 2);
+		bounds.y2 = Math.max(bounds.y2, p.y + n.data.height / 2);
+	}
+	return { positions, routes, paths, bounds };
 }

@@ -2,9 +2,6 @@ import type { Evaluation, EvaluationDiff } from '../core/evaluate';
 import type { ArgumentGraph } from '../core/model';
 import type { Standing } from './standing';
 
-/** Every class `decorate` may set, so the map can clear them before applying new ones. */
-export const DECORATION_CLASSES = ['context', 'focus', 'dim', 'hit', 'struck', 'changed'] as const;
-
 export interface DecorationInput {
 	/** Claims drawn only as the path to a match or the focus. */
 	context: ReadonlySet<string>;

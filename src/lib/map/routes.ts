@@ -1,18 +1,27 @@
 import type { Point } from './comb-layout';
 
 /**
- * Cytoscape style for an edge that follows bend points: `segments` edges take each point as a
- * weight along the line between the two node centres and a distance perpendicular to it.
+ * How an edge follows bend points, as the data the `edge.routed` style maps (style.ts):
+ * Cytoscape's `segments` edges take each point as a weight along the line between the two node
+ * centres and a distance perpendicular to it. Carried as data, a whole map's routes go into
+ * Cytoscape with its elements, rather than as one style override per edge afterwards.
  * `source`/`target` are node centres; `from`/`to` are where the line leaves and enters, as
  * offsets from those centres in percent of the node's size.
  */
-export function segmentStyle(
+export interface SegmentRoute {
+	weights: string;
+	distances: string;
+	sourceEndpoint: string;
+	targetEndpoint: string;
+}
+
+export function segmentRoute(
 	source: Point,
 	target: Point,
 	points: Point[],
 	from: { x: number; y: number },
 	to: { x: number; y: number }
-): Record<string, string> {
+): SegmentRoute {
 	const dx = target.x - source.x;
 	const dy = target.y - source.y;
 	const len2 = dx * dx + dy * dy || 1;
@@ -26,11 +35,9 @@ export function segmentStyle(
 		distances.push(((py * dx - px * dy) / len).toFixed(2));
 	}
 	return {
-		'curve-style': 'segments',
-		'edge-distances': 'node-position',
-		'segment-weights': weights.join(' '),
-		'segment-distances': distances.join(' '),
-		'source-endpoint': `${from.x.toFixed(1)}% ${from.y.toFixed(1)}%`,
-		'target-endpoint': `${to.x.toFixed(1)}% ${to.y.toFixed(1)}%`
+		weights: weights.join(' '),
+		distances: distances.join(' '),
+		sourceEndpoint: `${from.x.toFixed(1)}% ${from.y.toFixed(1)}%`,
+		targetEndpoint: `${to.x.toFixed(1)}% ${to.y.toFixed(1)}%`
 	};
 }

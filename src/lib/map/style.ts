@@ -204,6 +204,18 @@ export function mapStyle(): Style[] {
 			}
 		},
 		{
+			// Tree edges follow the layout's bend points (routes.ts), given as data.
+			selector: 'edge.routed',
+			style: {
+				'curve-style': 'segments',
+				'edge-distances': 'node-position',
+				'segment-weights': 'data(weights)',
+				'segment-distances': 'data(distances)',
+				'source-endpoint': 'data(sourceEndpoint)',
+				'target-endpoint': 'data(targetEndpoint)'
+			}
+		},
+		{
 			selector: 'edge.also',
 			style: { width: 2, opacity: 0.55, 'curve-style': 'bezier', 'arrow-scale': 1.2 }
 		},

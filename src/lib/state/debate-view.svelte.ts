@@ -16,7 +16,9 @@ import { uiLanguage, type UiLang } from './ui-language.svelte';
 import type { DebateSearch } from '../core/search';
 import type { SearchHit } from '../core/search/terms';
 import {
+	autoLevels,
 	computeVisibility,
+	foldedByLevels,
 	revealedAt,
 	tourSteps,
 	emptyFilters,
@@ -24,6 +26,7 @@ import {
 	step,
 	type Facet,
 	type Filters,
+	type Levels,
 	type Move,
 	type ViewState,
 	type Visibility
@@ -68,6 +71,10 @@ export class DebateView {
 	layout = $state<'columns' | 'tree'>('columns');
 	focus = $state<string | null>(null);
 	folded = $state<string[]>([]);
+	/** Levels shown before claims fold; `undefined`: the debate's default (`autoLevels`). */
+	levels = $state<Levels | undefined>(undefined);
+	/** Claims past the level limit that the reader opened. */
+	unfolded = $state<string[]>([]);
 	filters = $state<Filters>(emptyFilters());
 	query = $state('');
 	/** What-if: claims struck out of the evaluation, in the order they were struck. */
@@ -88,6 +95,12 @@ export class DebateView {
 	searchRequests = $state(0);
 
 	/** Which claims the map and outline draw, given focus, folds and filters. */
+	/** Levels shown: the reader's choice, else the debate's default. */
+	readonly shownLevels: Levels;
+	/** Claims the level limit folds. */
+	readonly levelFolds: Set<string>;
+	/** Everything folded: by the reader and by the level limit. */
+	readonly allFolded: string[];
 	readonly visibility: Visibility;
 	readonly shown: Set<string>;
 	/** Strength and labels with the reader's scores and strike-outs. */
@@ -139,11 +152,17 @@ export class DebateView {
 		this.graph = $derived(buildGraph(this.debate));
 		this.search = $derived(this.searchCode ? new this.searchCode.DebateSearch(this.debate) : null);
 		this.tour = $derived(tourSteps(this.graph));
+		this.shownLevels = $derived(this.levels ?? autoLevels(this.graph));
+		this.levelFolds = $derived(
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			new Set(foldedByLevels(this.graph, this.shownLevels, new Set(this.unfolded)))
+		);
+		this.allFolded = $derived([...this.folded, ...this.levelFolds]);
 		this.visibility = $derived(
 			computeVisibility(this.graph, {
 				reveal: this.presenting ? revealedAt(this.graph, this.tour, this.step) : undefined,
 				focus: this.focus ?? undefined,
-				folded: this.folded,
+				folded: this.allFolded,
 				filters: this.filters
 			})
 		);
@@ -241,17 +260,31 @@ export class DebateView {
 	focusOn(id: string | null) {
 		if (id !== null && !this.graph.claims.has(id)) return;
 		this.focus = id === this.debate.thesis ? null : id;
-		if (id) this.folded = this.folded.filter((f) => f !== id);
+		if (id) this.unfold(id);
 		this.fit();
 	}
 
 	isFolded(id: string): boolean {
-		return this.folded.includes(id);
+		return this.folded.includes(id) || this.levelFolds.has(id);
 	}
 
 	toggleFold(id: string) {
 		if (!this.graph.claims.has(id)) return;
-		this.folded = this.isFolded(id) ? this.folded.filter((f) => f !== id) : [...this.folded, id];
+		if (this.isFolded(id)) this.unfold(id);
+		else if (this.unfolded.includes(id)) this.unfolded = this.unfolded.filter((f) => f !== id);
+		else this.folded = [...this.folded, id];
+	}
+
+	/** Opens a claim folded by the reader or by the level limit. */
+	private unfold(id: string) {
+		this.folded = this.folded.filter((f) => f !== id);
+		if (this.levelFolds.has(id)) this.unfolded = [...this.unfolded, id];
+	}
+
+	/** Shows this many levels below the thesis (`all`: every level); opened claims close again. */
+	setLevels(levels: Levels) {
+		this.levels = levels;
+		this.unfolded = [];
 	}
 
 	toggleFilter(facet: Facet, value: string) {
@@ -346,6 +379,8 @@ export class DebateView {
 			claim: this.drawerOpen && this.selected ? this.selected : undefined,
 			focus: this.focus ?? undefined,
 			folded: this.folded,
+			levels: this.levels,
+			unfolded: this.unfolded,
 			filters: this.filters,
 			query: this.query,
 			struck: this.struck,
@@ -362,6 +397,8 @@ export class DebateView {
 	apply(state: ViewState) {
 		this.focus = state.focus ?? null;
 		this.folded = state.folded;
+		this.levels = state.levels;
+		this.unfolded = state.unfolded;
 		this.filters = state.filters;
 		this.query = state.query;
 		this.struck = state.struck;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+	autoLevels,
 	computeVisibility,
 	emptyFilters,
+	foldedByLevels,
+	LEVELS,
 	readViewParams,
 	revealedAt,
 	step,
@@ -10,7 +13,7 @@ import {
 	type Filters
 } from '../../../src/lib/core/view';
 import { buildGraph } from '../../../src/lib/core/model';
-import { fixtureGraph, shippedGraph } from '../graphs';
+import { fixtureGraph, graphOfClaims, shippedGraph } from '../graphs';
 
 const branches = () => fixtureGraph('branches');
 
@@ -52,6 +55,79 @@ describe('folding', () => {
 			filters: emptyFilters()
 		});
 		expect([...v.folded.keys()]).toEqual(['p1']);
+	});
+
+	it('counts everything below an outer fold, whatever order the folds come in', () => {
+		const v = computeVisibility(branches(), { folded: ['c1', 'p1'], filters: emptyFilters() });
+		expect(v.folded.get('p1')).toEqual({ for: 1, against: 1 });
+		expect(v.folded.has('c1')).toBe(false);
+	});
+});
+
+/** A chain thesis ← a1 ← a2 … of `depth` levels, with `width` extra leaves on every level. */
+function deepDebate(depth: number, width: number) {
+	const claims: Parameters<typeof graphOfClaims> = [{ id: 't' }];
+	for (let d = 1; d <= depth; d++) {
+		claims.push({
+			id: `a${d}`,
+			stance: d % 2 ? 'pro' : 'con',
+			target: d === 1 ? 't' : `a${d - 1}`
+		});
+		for (let k = 0; k < width; k++)
+			claims.push({ id: `l${d}x${k}`, stance: 'con', target: d === 1 ? 't' : `a${d - 1}` });
+	}
+	return graphOfClaims(...claims);
+}
+
+describe('levels of a big debate', () => {
+	it('shows every level of a classroom-sized debate', () => {
+		expect(autoLevels(shippedGraph())).toBe('all');
+		expect(foldedByLevels(shippedGraph(), 'all', new Set())).toEqual([]);
+	});
+
+	it('opens a big debate with the most levels that stay within the first-map budget', () => {
+		// 41 claims a level: three levels (1 + 123 claims) fit in 150, four do not.
+		const g = deepDebate(10, 40);
+		expect(g.order.length).toBeGreaterThan(LEVELS.foldAbove);
+		expect(autoLevels(g)).toBe(3);
+		const v = computeVisibility(g, {
+			folded: foldedByLevels(g, 3, new Set()),
+			filters: emptyFilters()
+		});
+		expect(v.visible.length).toBeLessThanOrEqual(LEVELS.maxFirstDrawn);
+		expect(Math.max(...v.visible.map((id) => g.depth.get(id)!))).toBe(3);
+		// The claim at the limit says how much it hides: everything below it, counted once.
+		expect(v.folded.get('a3')).toEqual({ for: expect.any(Number), against: expect.any(Number) });
+		const hidden = v.folded.get('a3')!;
+		expect(hidden.for + hidden.against).toBe(g.order.length - v.visible.length);
+	});
+
+	it('opens one more level below a claim the reader unfolds', () => {
+		const g = deepDebate(10, 40);
+		const v = computeVisibility(g, {
+			folded: foldedByLevels(g, 3, new Set(['a3'])),
+			filters: emptyFilters()
+		});
+		expect(v.visible).toContain('a4');
+		expect(v.visible).toContain('l4x0');
+		expect(v.visible).not.toContain('a5');
+		expect(v.folded.has('a4')).toBe(true);
+	});
+
+	it('a shallow debate of many claims still shows its first level', () => {
+		const g = deepDebate(1, 400);
+		expect(autoLevels(g)).toBe(1);
+	});
+
+	it('levels and opened claims travel in the link', () => {
+		const g = deepDebate(10, 40);
+		const { state, dropped } = readViewParams(new URLSearchParams('levels=2&unfold=a2,zz'), g);
+		expect(state.levels).toBe(2);
+		expect(state.unfolded).toEqual(['a2']);
+		expect(dropped).toEqual(['unfold=zz']);
+		expect(readViewParams(writeViewParams(state), g).state).toEqual(state);
+		expect(readViewParams(new URLSearchParams('levels=all'), g).state.levels).toBe('all');
+		expect(readViewParams(new URLSearchParams('levels=0'), g).dropped).toEqual(['levels=0']);
 	});
 });
 

@@ -3,3 +3,4 @@ export * from './visibility';
 export * from './url';
 export * from './navigate';
 export * from './tour';
+export * from './levels';

@@ -9,7 +9,7 @@ import { FACETS, Filters, Layout, ViewState, type Facet } from './view-state';
  * a debate still opens.
  */
 
-const LIST_PARAMS = { fold: 'folded', strike: 'struck' } as const;
+const LIST_PARAMS = { fold: 'folded', unfold: 'unfolded', strike: 'struck' } as const;
 
 function list(params: URLSearchParams, name: string): string[] {
 	return (params.get(name) ?? '')
@@ -75,6 +75,16 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 	const lang = params.get('lang');
 	const query = (params.get('q') ?? '').slice(0, 200);
 
+	const levelsText = params.get('levels');
+	const levelsNumber = Number(levelsText);
+	const levels =
+		levelsText === 'all'
+			? 'all'
+			: levelsText && Number.isInteger(levelsNumber) && levelsNumber >= 1 && levelsNumber <= 200
+				? levelsNumber
+				: undefined;
+	if (levelsText !== null && levels === undefined) dropped.push(`levels=${levelsText}`);
+
 	const present = params.get('present') === '1';
 	const stepText = params.get('step');
 	const stepNumber = stepText === null ? 1 : Number(stepText);
@@ -86,6 +96,8 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		claim: claimParam('claim'),
 		focus: claimParam('focus'),
 		[LIST_PARAMS.fold]: claimList('fold'),
+		[LIST_PARAMS.unfold]: claimList('unfold'),
+		levels,
 		[LIST_PARAMS.strike]: claimList('strike'),
 		filters,
 		query,
@@ -105,6 +117,8 @@ export function writeViewParams(state: ViewState): URLSearchParams {
 	if (state.claim) params.set('claim', state.claim);
 	if (state.focus) params.set('focus', state.focus);
 	if (state.folded.length) params.set('fold', state.folded.join(','));
+	if (state.levels !== undefined) params.set('levels', String(state.levels));
+	if (state.unfolded.length) params.set('unfold', state.unfolded.join(','));
 	for (const facet of FACETS)
 		if (state.filters[facet].length) params.set(facet, state.filters[facet].join(','));
 	if (state.query.trim()) params.set('q', state.query);

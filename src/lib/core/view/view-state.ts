@@ -34,6 +34,13 @@ export const ViewState = z.object({
 	focus: Id.optional(),
 	/** Claims whose subtree is folded away. */
 	folded: z.array(Id).default([]),
+	/**
+	 * Levels below the thesis shown before claims fold (levels.ts); absent: the debate's default
+	 * (all for a classroom-sized debate, fewer for a big one).
+	 */
+	levels: z.union([z.number().int().min(1).max(200), z.literal('all')]).optional(),
+	/** Claims past the level limit that the reader opened. */
+	unfolded: z.array(Id).default([]),
 	filters: Filters.default(Filters.parse({})),
 	/** Full-text search: matches are highlighted and listed, nothing is hidden. */
 	query: z.string().max(200).default(''),

@@ -129,9 +129,19 @@ export function computeVisibility(graph: ArgumentGraph, input: VisibilityInput):
 	// The thesis anchors every view, even one where nothing matches.
 	shown.add(graph.debate.thesis);
 
+	// Folds: walk down from the roots; a shown folded claim hides everything below it. Folds
+	// inside a hidden branch are never reached, so each claim is counted at most once: linear in
+	// the size of the debate however many claims a big debate's level limit folds.
+	const folds = new Set(input.folded ?? []);
 	const folded = new Map<string, { for: number; against: number }>();
-	for (const id of input.folded ?? []) {
+	const stack = [...graph.roots];
+	while (stack.length > 0) {
+		const id = stack.pop()!;
 		if (!shown.has(id)) continue;
+		if (!folds.has(id)) {
+			stack.push(...(graph.children.get(id) ?? []));
+			continue;
+		}
 		const hidden = { for: 0, against: 0 };
 		for (const below of descendants(graph, id)) {
 			if (!shown.delete(below)) continue;
@@ -140,8 +150,6 @@ export function computeVisibility(graph: ArgumentGraph, input: VisibilityInput):
 		}
 		if (hidden.for + hidden.against > 0) folded.set(id, hidden);
 	}
-	// Folding inside a folded branch: the inner one is hidden itself, so it reports nothing.
-	for (const id of folded.keys()) if (!shown.has(id)) folded.delete(id);
 
 	const visible = graph.order.filter((id) => shown.has(id));
 	const context = new Set(visible.filter((id) => !matched.has(id)));

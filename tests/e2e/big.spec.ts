@@ -1,0 +1,63 @@
+import { expect, test, type Page } from '@playwright/test';
+import { syntheticDebate } from '../../scripts/synthetic';
+import { map } from './debate';
+
+/** Imports a synthetic debate of `n` claims (tree + cross-links) and opens its map. */
+async function openBig(page: Page, n: number) {
+	await page.goto('/');
+	await page.getByTestId('import-file').setInputFiles({
+		name: `synthetic-${n}.json`,
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify(syntheticDebate(n, 'tree+links')))
+	});
+	await page.getByTestId('import-done').getByRole('link').click();
+	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/, { timeout: 30_000 });
+}
+
+const drawnIds = (page: Page) => map(page, (h) => h.nodeIds());
+const outlineIds = (page: Page) =>
+	page.locator('[role="treeitem"]').evaluateAll((items) => items.map((i) => i.dataset.claim));
+
+test('a 3,000-claim debate opens with its first levels, folded with counts, map and outline alike', async ({
+	page
+}) => {
+	await openBig(page, 3000);
+	const drawn = await drawnIds(page);
+	expect(drawn.length).toBeGreaterThan(10);
+	expect(drawn.length).toBeLessThanOrEqual(150);
+	expect((await outlineIds(page)).sort()).toEqual([...drawn].sort());
+	await expect(page.getByTestId('levels-note')).toContainText('of 3,000 claims shown');
+	// A folded claim says how much it hides, on the map and in the outline.
+	const id = (await page
+		.locator('[role="treeitem"][aria-expanded="false"]')
+		.first()
+		.getAttribute('data-claim'))!;
+	const folded = page.locator(`[role="treeitem"][data-claim="${id}"]`);
+	expect(await map(page, (h, c) => h.labelOf(c), id)).toMatch(/⊕ \d+/);
+
+	// Opening it shows its answers, and the claim stays where it was on screen.
+	await folded.click();
+	await page.keyboard.press('Escape');
+	const before = await map(page, (h, c) => h.renderedCentre(c), id);
+	await folded.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(async () => (await drawnIds(page)).length).toBeGreaterThan(drawn.length);
+	await expect(folded).toHaveAttribute('aria-expanded', 'true');
+	const after = await map(page, (h, c) => h.renderedCentre(c), id);
+	expect(Math.abs(after.x - before.x)).toBeLessThan(2);
+	expect(Math.abs(after.y - before.y)).toBeLessThan(2);
+	await expect(page).toHaveURL(/unfold=/);
+
+	// Fewer levels: only the thesis's own answers.
+	await page.getByTestId('levels').selectOption('1');
+	await expect.poll(async () => (await outlineIds(page)).length).toBeLessThan(drawn.length);
+	await expect(page).toHaveURL(/levels=1/);
+	expect((await outlineIds(page)).sort()).toEqual((await drawnIds(page)).sort());
+});
+
+test('a classroom-sized debate shows every level and no levels note', async ({ page }) => {
+	await openBig(page, 100);
+	expect((await drawnIds(page)).length).toBe(100);
+	await expect(page.getByTestId('levels')).toHaveValue('all');
+	await expect(page.getByTestId('levels-note')).toHaveCount(0);
+});
