@@ -4,7 +4,8 @@
  * written by our own Argdown exporter. Synthetic, seeded debates: 100, 1,000 and 3,000 claims
  * (10,000 with --full), as pure trees and as trees with 10 % extra cross-links. Each size and shape
  * runs in a fresh process (dagre's speed depends on the JIT's history); each step reports the
- * median of several runs. Prints one table; with --json, one JSON object per line.
+ * median of several runs. Then the browser half (bench-browser.ts; skip with --no-browser): the
+ * built app in headless Chromium. Prints tables; with --json, one JSON object per line.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,7 @@ async function runCase(n: number, shape: Shape): Promise<Row[]> {
 	const { toElements } = await import('../src/lib/map/elements');
 	const { arrange } = await import('../src/lib/map/arrange');
 	const { dagreOptions, LAYOUT_SELECTOR } = await import('../src/lib/map/layout');
+	const { tidyTree } = await import('../src/lib/map/tidy-tree');
 	const cytoscape = (await import('cytoscape')).default;
 	const dagre = (await import('cytoscape-dagre')).default;
 	cytoscape.use(dagre);
@@ -65,6 +67,16 @@ async function runCase(n: number, shape: Shape): Promise<Row[]> {
 	const elementsMs = await time(runs, () => toElements(graph, { lang: 'en' }));
 	const combMs = await time(runs, () => arrange(graph, elements, 16 / 9));
 	const evalMs = await time(runs, () => evaluate(graph));
+	const sizes = new Map(
+		elements.nodes.map((e) => [e.data.id, { w: e.data.width, h: e.data.height }])
+	);
+	const tidyMs = await time(runs, () =>
+		tidyTree(
+			graph,
+			(id) => sizes.get(id)!,
+			() => true
+		)
+	);
 	const dagreRuns = n <= 1000 ? runs : 1;
 	const dagreMs =
 		n >= 3000 && shape === 'tree+links' && !args.includes('--full')
@@ -112,6 +124,7 @@ async function runCase(n: number, shape: Shape): Promise<Row[]> {
 			elements_ms: elementsMs,
 			layout_columns_ms: combMs,
 			layout_dagre_ms: dagreMs,
+			layout_tidy_tree_ms: tidyMs,
 			evaluate_ms: evalMs
 		},
 		{
@@ -187,28 +200,72 @@ async function main() {
 			for (const line of child.stdout.split('\n'))
 				if (line.startsWith('{')) rows.push(JSON.parse(line) as Row);
 		}
+	// The browser half: the built app in headless Chromium (see bench-browser.ts).
+	const browserRows: Record<string, unknown>[] = [];
+	if (!args.includes('--no-browser')) {
+		const child = spawnSync(
+			process.execPath,
+			[
+				'--import',
+				'tsx',
+				fileURLToPath(new URL('./bench-browser.ts', import.meta.url)),
+				...args.filter((a) => a === '--full')
+			],
+			{ encoding: 'utf8', maxBuffer: 1 << 24 }
+		);
+		if (child.status !== 0) {
+			console.error(child.stderr);
+			process.exit(1);
+		}
+		for (const line of child.stdout.split('\n'))
+			if (line.startsWith('{')) browserRows.push(JSON.parse(line) as Record<string, unknown>);
+	}
 	if (args.includes('--json')) {
-		for (const r of rows) console.log(JSON.stringify(r));
+		for (const r of [...rows, ...browserRows]) console.log(JSON.stringify(r));
 		return;
 	}
 	const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
 	console.log('Counterpoint vs Argdown: text → laid-out map (ms, median; one process per row)\n');
 	console.log(
-		'| claims | shape | ours: YAML+validate | graph | elements | columns layout | dagre layout | evaluate | Argdown parse+model | Argdown → dot | Argdown → SVG | ours / Argdown |'
+		'| claims | shape | ours: YAML+validate | graph | elements | columns layout | dagre layout | tidy tree | evaluate | Argdown parse+model | Argdown → dot | Argdown → SVG | ours / Argdown |'
 	);
-	console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const n of sizes)
 		for (const shape of ['tree', 'tree+links']) {
 			const ours = rows.find((r) => r.suite === 'ours' && r.n === n && r.shape === shape)!;
 			const ad = rows.find((r) => r.suite === 'argdown' && r.n === n && r.shape === shape)!;
 			const vs = rows.find((r) => r.suite === 'vs-argdown' && r.n === n && r.shape === shape)!;
 			console.log(
-				`| ${n} | ${shape} | ${show(ours.yaml_parse_validate_ms)} | ${show(ours.build_graph_ms)} | ${show(ours.elements_ms)} | ${show(ours.layout_columns_ms)} | ${show(ours.layout_dagre_ms)} | ${show(ours.evaluate_ms)} | ${show(ad.parse_model_ms)} | ${show(ad.to_dot_ms)} | ${show(ad.to_svg_ms)} | ${show(vs.ratio)} |`
+				`| ${n} | ${shape} | ${show(ours.yaml_parse_validate_ms)} | ${show(ours.build_graph_ms)} | ${show(ours.elements_ms)} | ${show(ours.layout_columns_ms)} | ${show(ours.layout_dagre_ms)} | ${show(ours.layout_tidy_tree_ms)} | ${show(ours.evaluate_ms)} | ${show(ad.parse_model_ms)} | ${show(ad.to_dot_ms)} | ${show(ad.to_svg_ms)} | ${show(vs.ratio)} |`
 			);
 		}
 	console.log(
 		'\n"ours" = YAML parse + validation + graph + elements + columns layout; "Argdown" = parse → model → map → dot → Graphviz SVG.'
 	);
+	if (browserRows.length === 0) return;
+	const find = (suite: string, extra: (r: Record<string, unknown>) => boolean = () => true) =>
+		browserRows.find((r) => r.suite === suite && extra(r));
+	const bundle = find('bundle');
+	const shipped = find('browser', (r) => r.case === 'shipped');
+	console.log('\nIn headless Chromium, the built app (ms, median; 1366×768)\n');
+	console.log(
+		'| debate | to drawn map | longest task | bare Cytoscape limit | ratio to limit | claims drawn | pan fps |'
+	);
+	console.log('|---|---:|---:|---:|---:|---:|---:|');
+	if (shipped)
+		console.log(
+			`| shipped (navigation) | ${show(shipped.drawn_ms)} | ${show(shipped.longest_task_ms)} | ${show(shipped.limit_ms)} | ${show(shipped.ratio_to_limit)} | all | — |`
+		);
+	for (const r of browserRows.filter((r) => r.case === 'import')) {
+		const limit = find('limit', (l) => l.n === r.n)?.limit_ms;
+		console.log(
+			`| ${r.n} ${r.shape} (file chosen) | ${show(r.import_to_drawn_ms)} | ${show(r.longest_task_ms)} | ${show(limit)} (all drawn) | ${limit ? Math.round((Number(r.import_to_drawn_ms) / Number(limit)) * 100) / 100 : '—'} | ${show(r.drawn_nodes)} | ${show(r.pan_fps)} |`
+		);
+	}
+	if (bundle)
+		console.log(
+			`\nMap page JavaScript before interaction: ${Math.round(Number(bundle.gzip_bytes) / 1024)} KB gzip in ${show(bundle.files)} files.`
+		);
 }
 
 await main();

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { syntheticDebate } from '../../scripts/synthetic';
+import { loadDebate } from '../../src/lib/core/load';
+import { buildGraph } from '../../src/lib/core/model';
+import { computeVisibility, emptyFilters, foldedByLevels } from '../../src/lib/core/view';
+import { DAGRE_MAX_CLAIMS } from '../../src/lib/map/layout';
 import { map } from './debate';
 
 /** Imports a synthetic debate of `n` claims (tree + cross-links) and opens its map. */
@@ -60,4 +64,34 @@ test('a classroom-sized debate shows every level and no levels note', async ({ p
 	expect((await drawnIds(page)).length).toBe(100);
 	await expect(page.getByTestId('levels')).toHaveValue('all');
 	await expect(page.getByTestId('levels-note')).toHaveCount(0);
+});
+
+test('the tree view uses dagre for a small map and the linear tidy tree for a big one', async ({
+	page
+}) => {
+	await openBig(page, 3000);
+	await page.getByRole('button', { name: 'Tree' }).click();
+	await expect(page.getByTestId('map')).toHaveAttribute('data-engine', 'dagre');
+	// The fewest levels that draw more claims than dagre is used for.
+	const loaded = loadDebate(JSON.stringify(syntheticDebate(3000, 'tree+links')));
+	if (!loaded.ok) throw new Error('synthetic debate invalid');
+	const graph = buildGraph(loaded.value);
+	const drawnAt = (levels: number) =>
+		computeVisibility(graph, {
+			folded: foldedByLevels(graph, levels, new Set()),
+			filters: emptyFilters()
+		}).visible.length;
+	let levels = 1;
+	while (drawnAt(levels) <= DAGRE_MAX_CLAIMS) levels++;
+	await page.getByTestId('levels').selectOption(String(levels));
+	await expect(page.getByTestId('map')).toHaveAttribute('data-engine', 'tidy');
+	const drawn = await drawnIds(page);
+	expect(drawn).toHaveLength(drawnAt(levels));
+	// Laid out: claims do not all sit at one point.
+	const xs = new Set(
+		await Promise.all(
+			drawn.slice(0, 20).map((id) => map(page, (h, c) => Math.round(h.renderedCentre(c).x), id))
+		)
+	);
+	expect(xs.size).toBeGreaterThan(5);
 });

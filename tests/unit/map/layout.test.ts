@@ -120,3 +120,29 @@ describe('the classroom layout', () => {
 		expect(p1.data.label).toContain('2 folded: 1 for, 1 against');
 	});
 });
+
+describe('tidy tree (the tree view of a big map)', () => {
+	it('places every claim below the claim it answers, none overlapping, within its bounds', async () => {
+		const { tidyTree } = await import('../../../src/lib/map/tidy-tree');
+		const { syntheticDebate } = await import('../../../scripts/synthetic');
+		const { loadDebate } = await import('../../../src/lib/core/load');
+		const { buildGraph, parentOf } = await import('../../../src/lib/core/model');
+		const loaded = loadDebate(JSON.stringify(syntheticDebate(400, 'tree+links')));
+		if (!loaded.ok) throw new Error('synthetic debate invalid');
+		const graph = buildGraph(loaded.value);
+		const elements = toElements(graph, { lang: 'en' });
+		const sizes = new Map(elements.nodes.map((n) => [n.data.id, n.data]));
+		const size = (id: string) => ({ w: sizes.get(id)!.width, h: sizes.get(id)!.height });
+		const { positions, bounds } = tidyTree(graph, size, () => true);
+		const placed = Object.fromEntries(positions);
+		expect(Object.keys(placed)).toHaveLength(graph.order.length);
+		const boxes = boxesOf(elements, placed);
+		expectNoOverlap(boxes);
+		for (const b of boxes) {
+			expect(b.x1).toBeGreaterThanOrEqual(bounds.x1);
+			expect(b.y2).toBeLessThanOrEqual(bounds.y2);
+			const parent = parentOf(graph, b.id);
+			if (parent) expect(placed[parent]!.y).toBeLessThan(placed[b.id]!.y);
+		}
+	});
+});
