@@ -165,6 +165,22 @@ async function argdownSvg(n: number, shape: Shape) {
 	console.log(`svg_ms=${ms}`);
 }
 
+/** Runs this or another bench script in a fresh process; returns the JSON lines it printed. */
+function runChild(childArgs: string[]): Record<string, unknown>[] {
+	const child = spawnSync(process.execPath, ['--import', 'tsx', ...childArgs], {
+		encoding: 'utf8',
+		maxBuffer: 1 << 24
+	});
+	if (child.status !== 0) {
+		console.error(child.stderr);
+		process.exit(1);
+	}
+	return child.stdout
+		.split('\n')
+		.filter((line) => line.startsWith('{'))
+		.map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 async function main() {
 	const svgAt = args.indexOf('--argdown-svg');
 	if (svgAt >= 0) return argdownSvg(Number(args[svgAt + 1]), args[svgAt + 2] as Shape);
@@ -179,46 +195,26 @@ async function main() {
 	const self = fileURLToPath(import.meta.url);
 	for (const n of sizes)
 		for (const shape of ['tree', 'tree+links'] as Shape[]) {
-			const child = spawnSync(
-				process.execPath,
-				[
-					'--import',
-					'tsx',
+			rows.push(
+				...(runChild([
 					'--stack-size=4000',
 					self,
 					'--case',
 					String(n),
 					shape,
 					...args.filter((a) => a === '--full')
-				],
-				{ encoding: 'utf8', maxBuffer: 1 << 24 }
+				]) as Row[])
 			);
-			if (child.status !== 0) {
-				console.error(child.stderr);
-				process.exit(1);
-			}
-			for (const line of child.stdout.split('\n'))
-				if (line.startsWith('{')) rows.push(JSON.parse(line) as Row);
 		}
 	// The browser half: the built app in headless Chromium (see bench-browser.ts).
 	const browserRows: Record<string, unknown>[] = [];
 	if (!args.includes('--no-browser')) {
-		const child = spawnSync(
-			process.execPath,
-			[
-				'--import',
-				'tsx',
+		browserRows.push(
+			...runChild([
 				fileURLToPath(new URL('./bench-browser.ts', import.meta.url)),
 				...args.filter((a) => a === '--full')
-			],
-			{ encoding: 'utf8', maxBuffer: 1 << 24 }
+			])
 		);
-		if (child.status !== 0) {
-			console.error(child.stderr);
-			process.exit(1);
-		}
-		for (const line of child.stdout.split('\n'))
-			if (line.startsWith('{')) browserRows.push(JSON.parse(line) as Record<string, unknown>);
 	}
 	if (args.includes('--json')) {
 		for (const r of [...rows, ...browserRows]) console.log(JSON.stringify(r));
