@@ -26,6 +26,8 @@ export interface MapHook {
 	selected(): string[];
 	labelOf(id: string): string;
 	classesOf(id: string): string[];
+	/** A style property of a claim or relation as Cytoscape computes it ("5px", "rgb(0,0,0)"). */
+	styleOf(id: string, prop: string): string;
 	standingOf(id: string): string;
 }
 

@@ -153,6 +153,7 @@ test('the tree layout (dagre) draws the same claims with the thesis on top and n
 	await openMap(page);
 	await page.getByRole('button', { name: 'Tree' }).click();
 	await expect(page.getByRole('button', { name: 'Tree' })).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('map')).toHaveAttribute('data-engine', 'dagre');
 	await expect.poll(() => map(page, (h) => h.nodeIds().length)).toBe(claimIds.length);
 	const boxes = await Promise.all(claimIds.map((id) => map(page, (h, a) => h.renderedBox(a), id)));
 	const thesis = boxes[claimIds.indexOf(debateFile.thesis)]!;

@@ -72,7 +72,21 @@ test('on a phone the side panel opens over the map and closes again', async ({ p
 	const box = (await page.locator('aside.outline-pane').boundingBox())!;
 	expect(box.width).toBeGreaterThanOrEqual(389);
 	await page.getByRole('treeitem').first().click();
-	await expect(page.getByTestId('drawer')).toBeVisible();
+	const drawer = page.getByTestId('drawer');
+	await expect(drawer).toBeVisible();
+	// The claim's evidence is a bottom sheet over the panel (not hidden under it), and modal:
+	// it closes before anything else is used.
+	const d = (await drawer.boundingBox())!;
+	const onTop = await page.evaluate(
+		([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[data-testid="drawer"]'),
+		[d.x + d.width / 2, d.y + 40]
+	);
+	expect(onTop).toBe(true);
+	await expect(page.locator('header.bar')).toHaveAttribute('inert', '');
+	await page.screenshot({ path: 'screenshots/panel-and-sheet-390x844.png' });
+	await drawer.getByRole('button', { name: 'Close the evidence drawer' }).click();
+	await expect(drawer).toBeHidden();
+	await expect(page.getByRole('treeitem').first()).toBeFocused();
 	await page.getByRole('button', { name: 'Panel' }).click();
 	await expect(tree).toBeHidden();
 });

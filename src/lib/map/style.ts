@@ -21,6 +21,37 @@ export const PALETTE = {
 	contributionFill: '#FFF6CC'
 } as const;
 
+export type Palette = { readonly [K in keyof typeof PALETTE]: string };
+
+/**
+ * The same colours, darker, for readers who ask for more contrast: pro and con borders and
+ * bands at 7:1 or more against their fills, black text, hits and what-if rings at 4.5:1 or more.
+ */
+export const STRONG_PALETTE: Palette = {
+	pro: '#004F7C',
+	proFill: '#EAF3FA',
+	con: '#8F3600',
+	conFill: '#FCEEE6',
+	thesis: '#000000',
+	ink: '#000000',
+	selected: '#E69F00',
+	faded: '#4B5563',
+	hit: '#00704F',
+	changed: '#9C2F73',
+	contributionFill: '#FFF6CC'
+};
+
+/**
+ * Readers who asked for more contrast (an operating-system or browser setting), or whose system
+ * forces its own colours: the map (a canvas no system recolours) gets its high-contrast variant.
+ */
+export const MORE_CONTRAST = '(prefers-contrast: more), (forced-colors: active)';
+
+export interface MapStyleOptions {
+	/** `more`: thicker borders and lines, darker pro/con colours, black text, faded claims still readable. */
+	contrast?: 'normal' | 'more';
+}
+
 /** Fonts with good CJK coverage on Linux, macOS and Windows, used for node labels and measuring. */
 export const FONT =
 	'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "Segoe UI", sans-serif';
@@ -38,8 +69,53 @@ function band(colour: string, fill: string): Record<string, string | number> {
 	};
 }
 
+/** Line widths and opacities: the high-contrast variant draws bolder and fades less. */
+const WEIGHTS = {
+	normal: {
+		border: 3,
+		thesisBorder: 4,
+		focusBorder: 6,
+		edge: 4,
+		alsoEdge: 2,
+		selectedEdge: 5,
+		arrowScale: 1.8,
+		alsoArrowScale: 1.2,
+		selectedOpacity: 0.55,
+		context: 0.5,
+		contextEdge: 0.35,
+		dim: 0.28,
+		dimEdge: 0.2,
+		struck: 0.55,
+		struckEdge: 0.25,
+		also: 0.55
+	},
+	// Faded claims stay readable: at 0.7 opacity or more, black text keeps 7.9:1 against the faded
+	// fill and the footer's words 5.1:1 (the normal fades, down to 0.28, fall far below 4.5:1).
+	more: {
+		border: 5,
+		thesisBorder: 6,
+		focusBorder: 9,
+		edge: 6,
+		alsoEdge: 4,
+		selectedEdge: 8,
+		arrowScale: 1.5,
+		alsoArrowScale: 1.2,
+		selectedOpacity: 0.9,
+		context: 0.8,
+		contextEdge: 0.6,
+		dim: 0.7,
+		dimEdge: 0.45,
+		struck: 0.75,
+		struckEdge: 0.5,
+		also: 0.85
+	}
+} as const;
+
 /** The map's stylesheet as data: the component hands it to Cytoscape unchanged. */
-export function mapStyle(): Style[] {
+export function mapStyle(options: MapStyleOptions = {}): Style[] {
+	const more = options.contrast === 'more';
+	const P: Palette = more ? STRONG_PALETTE : PALETTE;
+	const W = WEIGHTS[more ? 'more' : 'normal'];
 	return [
 		{
 			selector: 'node',
@@ -51,13 +127,13 @@ export function mapStyle(): Style[] {
 				'font-family': FONT,
 				'font-size': 'data(fontSize)',
 				'line-height': NODE.lineHeight,
-				color: PALETTE.ink,
+				color: P.ink,
 				'text-wrap': 'wrap',
 				'text-max-width': '1000px',
 				'text-halign': 'center',
 				'text-valign': 'center',
 				'text-justification': 'left',
-				'border-width': 3,
+				'border-width': W.border,
 				'background-color': '#FFFFFF',
 				// Hide text that would be too small to read rather than show a smudge.
 				'min-zoomed-font-size': 6,
@@ -77,39 +153,39 @@ export function mapStyle(): Style[] {
 		{
 			selector: 'node.thesis',
 			style: {
-				'background-color': PALETTE.thesis,
-				'border-color': PALETTE.thesis,
+				'background-color': P.thesis,
+				'border-color': P.thesis,
 				color: '#FFFFFF',
 				'font-weight': 'bold',
-				'border-width': 4
+				'border-width': W.thesisBorder
 			}
 		},
 		{
 			selector: 'node.pro',
 			style: {
-				'border-color': PALETTE.pro,
+				'border-color': P.pro,
 				'border-style': 'solid',
-				'background-color': PALETTE.proFill
+				'background-color': P.proFill
 			}
 		},
 		{
 			selector: 'node.con',
 			style: {
-				'border-color': PALETTE.con,
+				'border-color': P.con,
 				'border-style': 'dashed',
 				'border-dash-pattern': [9, 5] as unknown as string,
-				'background-color': PALETTE.conFill
+				'background-color': P.conFill
 			}
 		},
-		{ selector: 'node.pro.side-for', style: band(PALETTE.pro, PALETTE.proFill) },
-		{ selector: 'node.pro.side-against', style: band(PALETTE.con, PALETTE.proFill) },
-		{ selector: 'node.con.side-for', style: band(PALETTE.pro, PALETTE.conFill) },
-		{ selector: 'node.con.side-against', style: band(PALETTE.con, PALETTE.conFill) },
+		{ selector: 'node.pro.side-for', style: band(P.pro, P.proFill) },
+		{ selector: 'node.pro.side-against', style: band(P.con, P.proFill) },
+		{ selector: 'node.con.side-for', style: band(P.pro, P.conFill) },
+		{ selector: 'node.con.side-against', style: band(P.con, P.conFill) },
 		// Added in class: a warm fill, whatever the stance, and a ✎ in the header.
-		{ selector: 'node.contribution.side-for', style: band(PALETTE.pro, PALETTE.contributionFill) },
+		{ selector: 'node.contribution.side-for', style: band(P.pro, P.contributionFill) },
 		{
 			selector: 'node.contribution.side-against',
-			style: band(PALETTE.con, PALETTE.contributionFill)
+			style: band(P.con, P.contributionFill)
 		},
 		{
 			// Zoomed out: the short title in a large font, so a projector still shows something legible.
@@ -124,24 +200,24 @@ export function mapStyle(): Style[] {
 		{
 			// On the path to a match or the focus, but not a match itself.
 			selector: 'node.context',
-			style: { opacity: 0.5 }
+			style: { opacity: W.context }
 		},
-		{ selector: 'edge.context', style: { opacity: 0.35 } },
+		{ selector: 'edge.context', style: { opacity: W.contextEdge } },
 		{
 			selector: 'node.focus',
-			style: { 'border-width': 6 }
+			style: { 'border-width': W.focusBorder }
 		},
 		{
 			// While a search or a "next to argue" list picks claims out, the rest step back.
 			selector: 'node.dim',
-			style: { opacity: 0.28 }
+			style: { opacity: W.dim }
 		},
-		{ selector: 'edge.dim', style: { opacity: 0.2 } },
+		{ selector: 'edge.dim', style: { opacity: W.dimEdge } },
 		{
 			selector: 'node.hit',
 			style: {
 				'outline-width': 7,
-				'outline-color': PALETTE.hit,
+				'outline-color': P.hit,
 				'outline-offset': 4,
 				'outline-style': 'solid',
 				'outline-opacity': 1
@@ -150,17 +226,17 @@ export function mapStyle(): Style[] {
 		{
 			selector: 'node.struck',
 			style: {
-				opacity: 0.55,
+				opacity: W.struck,
 				'border-style': 'dotted'
 			}
 		},
-		{ selector: 'edge.struck', style: { opacity: 0.25 } },
+		{ selector: 'edge.struck', style: { opacity: W.struckEdge } },
 		{
 			// A what-if flipped this claim's label: a thick double ring, not colour alone.
 			selector: 'node.changed',
 			style: {
 				'outline-width': 8,
-				'outline-color': PALETTE.changed,
+				'outline-color': P.changed,
 				'outline-offset': 3,
 				'outline-style': 'double',
 				'outline-opacity': 1
@@ -169,8 +245,8 @@ export function mapStyle(): Style[] {
 		{
 			selector: 'node:selected',
 			style: {
-				'underlay-color': PALETTE.selected,
-				'underlay-opacity': 0.55,
+				'underlay-color': P.selected,
+				'underlay-opacity': W.selectedOpacity,
 				'underlay-padding': 9,
 				'underlay-shape': 'round-rectangle'
 			}
@@ -178,17 +254,17 @@ export function mapStyle(): Style[] {
 		{
 			selector: 'edge',
 			style: {
-				width: 4,
+				width: W.edge,
 				'curve-style': 'bezier',
-				'arrow-scale': 1.8,
+				'arrow-scale': W.arrowScale,
 				'source-distance-from-node': 2
 			}
 		},
 		{
 			selector: 'edge.pro',
 			style: {
-				'line-color': PALETTE.pro,
-				'source-arrow-color': PALETTE.pro,
+				'line-color': P.pro,
+				'source-arrow-color': P.pro,
 				'source-arrow-shape': 'triangle',
 				'line-style': 'solid'
 			}
@@ -196,8 +272,8 @@ export function mapStyle(): Style[] {
 		{
 			selector: 'edge.con',
 			style: {
-				'line-color': PALETTE.con,
-				'source-arrow-color': PALETTE.con,
+				'line-color': P.con,
+				'source-arrow-color': P.con,
 				'source-arrow-shape': 'tee',
 				'line-style': 'dashed',
 				'line-dash-pattern': [10, 6] as unknown as string
@@ -217,9 +293,14 @@ export function mapStyle(): Style[] {
 		},
 		{
 			selector: 'edge.also',
-			style: { width: 2, opacity: 0.55, 'curve-style': 'bezier', 'arrow-scale': 1.2 }
+			style: {
+				width: W.alsoEdge,
+				opacity: W.also,
+				'curve-style': 'bezier',
+				'arrow-scale': W.alsoArrowScale
+			}
 		},
 		{ selector: 'edge.undercut', style: { 'line-style': 'dotted' } },
-		{ selector: 'edge:selected', style: { width: 5 } }
+		{ selector: 'edge:selected', style: { width: W.selectedEdge } }
 	];
 }
