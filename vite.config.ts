@@ -20,6 +20,8 @@ export default defineConfig({
 		sveltekit()
 	],
 	server: { fs: { allow: ['arguments'] } },
+	// The import worker (src/lib/state/imported.worker.ts) loads codecs lazily, as the page does.
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node'

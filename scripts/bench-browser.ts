@@ -76,6 +76,8 @@ async function longestTask(page: Page, until: number): Promise<number> {
 async function shipped(browser: Browser, runs: number) {
 	const drawn: number[] = [];
 	const longest: number[] = [];
+	const layout: number[] = [];
+	const domReady: number[] = [];
 	for (let i = 0; i < runs; i++) {
 		const context = await browser.newContext({ viewport: VIEWPORT });
 		const page = await context.newPage();
@@ -83,10 +85,25 @@ async function shipped(browser: Browser, runs: number) {
 		await page.goto(`${BASE}/debate/${SHIPPED}`);
 		const at = await mapDrawn(page);
 		drawn.push(at);
+		layout.push(
+			(await page.evaluate(
+				"performance.getEntriesByName('counterpoint:layout')[0].duration"
+			)) as number
+		);
+		const nav = (await page.evaluate(
+			"JSON.stringify(performance.getEntriesByType('navigation')[0])"
+		)) as string;
+		domReady.push((JSON.parse(nav) as { domInteractive: number }).domInteractive);
 		longest.push(await longestTask(page, at));
 		await context.close();
 	}
-	return { drawn_ms: round(median(drawn)), longest_task_ms: round(median(longest)) };
+	return {
+		drawn_ms: round(median(drawn)),
+		longest_task_ms: round(median(longest)),
+		// Of which: the HTML parsed (the page's DOM ready) and the map's texts and layout.
+		dom_interactive_ms: round(median(domReady)),
+		layout_ms: Math.round(median(layout) * 10) / 10
+	};
 }
 
 /** Chooses a synthetic debate in the import panel, then opens it: file chosen → map drawn. */

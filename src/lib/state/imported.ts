@@ -1,4 +1,5 @@
 import type { FormatId } from '../core/formats';
+import type { Diagnostic } from '../core/load/diagnostic';
 import { validateDebateData, type LoadResult } from '../core/load';
 import { summarise, type DebateSummary } from '../core/model';
 import type { Debate } from '../core/schema';
@@ -65,4 +66,43 @@ export async function loadImported(id: string): Promise<LoadResult<Debate> | und
 
 export async function deleteImported(id: string): Promise<void> {
 	await (await open()).delete('debates', id);
+}
+
+/** What became of an import: located errors, or the id it was stored under and what it holds. */
+export type ImportOutcome =
+	| { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] }
+	| {
+			ok: true;
+			warnings: Diagnostic[];
+			format: FormatId;
+			id: string;
+			title: Debate['title'];
+			language: string;
+			claims: number;
+	  };
+
+/**
+ * Reads and validates an import in any format and stores it: everything the import panel needs
+ * done, in one call that can run in a worker (off-thread.ts), so the page stays responsive while
+ * a big file is read. Fails (throws) only when storage does.
+ */
+export async function importAndSave(
+	text: string,
+	options: { file: string; format?: FormatId },
+	shippedIds: readonly string[]
+): Promise<ImportOutcome> {
+	const { importDebate } = await import('../core/formats');
+	const result = await importDebate(text, options);
+	if (!result.ok) return { ok: false, errors: result.errors, warnings: result.warnings };
+	const format = result.format ?? 'yaml';
+	const id = await saveImported(result.value, { format, fileName: options.file }, shippedIds);
+	return {
+		ok: true,
+		warnings: result.warnings,
+		format,
+		id,
+		title: result.value.title,
+		language: result.value.language,
+		claims: result.value.claims.length
+	};
 }

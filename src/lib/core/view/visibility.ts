@@ -117,10 +117,10 @@ export function computeVisibility(graph: ArgumentGraph, input: VisibilityInput):
 			? [focus, ...descendants(graph, focus)]
 			: graph.order;
 	const scope = new Set(inScope);
-	const index = facetIndex(graph);
 	const filtering = hasFilters(input.filters);
+	const index = filtering ? facetIndex(graph) : undefined;
 	const matched = new Set(
-		filtering ? inScope.filter((id) => passes(index, id, input.filters)) : inScope
+		index ? inScope.filter((id) => passes(index, id, input.filters)) : inScope
 	);
 
 	const shown = new Set<string>(matched);
@@ -154,13 +154,28 @@ export function computeVisibility(graph: ArgumentGraph, input: VisibilityInput):
 	const visible = graph.order.filter((id) => shown.has(id));
 	const context = new Set(visible.filter((id) => !matched.has(id)));
 
-	const counts = {} as Record<Facet, Map<string, number>>;
-	for (const facet of FACETS) {
-		const byValue = new Map<string, number>();
-		const candidates = inScope.filter((id) => passes(index, id, input.filters, facet));
-		for (const [value, having] of index[facet])
-			byValue.set(value, candidates.filter((id) => having.has(id)).length);
-		counts[facet] = byValue;
-	}
-	return { visible, matched, context, folded, counts, scope };
+	// Counts are for the filter menu: worked out when it asks, not for every map drawn.
+	let counts: Record<Facet, Map<string, number>> | undefined;
+	const countAll = () => {
+		const all = {} as Record<Facet, Map<string, number>>;
+		const byFacet = index ?? facetIndex(graph);
+		for (const facet of FACETS) {
+			const byValue = new Map<string, number>();
+			const candidates = inScope.filter((id) => passes(byFacet, id, input.filters, facet));
+			for (const [value, having] of byFacet[facet])
+				byValue.set(value, candidates.filter((id) => having.has(id)).length);
+			all[facet] = byValue;
+		}
+		return all;
+	};
+	return {
+		visible,
+		matched,
+		context,
+		folded,
+		scope,
+		get counts() {
+			return (counts ??= countAll());
+		}
+	};
 }
