@@ -14,6 +14,13 @@ async function openBig(page: Page, n: number) {
 		mimeType: 'application/json',
 		buffer: Buffer.from(JSON.stringify(syntheticDebate(n, 'tree+links')))
 	});
+	await expect(page.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+	// Read, checked and stored by the import worker, not on the page's thread.
+	expect(
+		await page.evaluate(
+			"performance.getEntriesByType('resource').some((e) => e.name.includes('imported.worker'))"
+		)
+	).toBe(true);
 	await page.getByTestId('import-done').getByRole('link').click();
 	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/, { timeout: 30_000 });
 }
