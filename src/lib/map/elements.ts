@@ -51,6 +51,8 @@ export interface NodeData {
 	briefFontSize: number;
 	/** The footer image (label word and strength bar); blank until the map is decorated. */
 	standing: string;
+	/** The footer zoomed out: the strength bar without words. */
+	standingBrief: string;
 }
 
 /** A transparent pixel: the footer before there is anything to show. */
@@ -163,7 +165,8 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 			fontSize,
 			brief: brief.lines.join('\n'),
 			briefFontSize: brief.size,
-			standing: BLANK_IMAGE
+			standing: BLANK_IMAGE,
+			standingBrief: BLANK_IMAGE
 		};
 		return { data, classes: classes.filter(Boolean).join(' ') };
 	});

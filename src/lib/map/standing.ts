@@ -37,6 +37,35 @@ export const ENGLISH_STANDING_WORDS: StandingWords = {
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
+ * The footer zoomed out, where its words would be a few pixels tall: the strength bar alone,
+ * its fill rounded to 2 %, so claims of like strength share one image. Images without text are
+ * far cheaper for the browser to draw, and a big map opens and pans faster for it (`npm run
+ * bench`); the words return as soon as the map is zoomed in far enough to read them.
+ */
+function briefStandingImage(
+	standing: Standing,
+	width: number,
+	options: { inset: number; dark: boolean }
+): string {
+	const h = NODE.footer;
+	const ink = options.dark ? '#FFFFFF' : '#1F2937';
+	const track = options.dark ? '#64748B' : '#9CA3AF';
+	const left = options.inset;
+	const barW = width - NODE.padding - left;
+	let body = '';
+	if (standing.struck)
+		body = `<line x1='${left}' y1='${h / 2}' x2='${left + barW}' y2='${h / 2}' stroke='${ink}' stroke-width='3' stroke-dasharray='6 4'/>`;
+	else if (standing.strength !== undefined) {
+		const fill = Math.round((barW * Math.round(standing.strength * 50)) / 50);
+		body =
+			`<rect x='${left}' y='${h / 2 - 5}' width='${barW}' height='10' rx='2' fill='none' stroke='${track}' stroke-width='2'/>` +
+			`<rect x='${left}' y='${h / 2 - 5}' width='${fill}' height='10' rx='2' fill='${ink}'/>`;
+	}
+	const svg = `<svg xmlns='http://www.w3.org/2000/svg' width='${width}' height='${h}'>${body}</svg>`;
+	return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/**
  * The footer strip of a node as an SVG data URI: label word, a strength bar (filled share =
  * strength, with a visible empty track) and the number. Drawn at twice its size so it stays
  * sharp when the map is zoomed in.
@@ -44,8 +73,9 @@ const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(
 export function standingImage(
 	standing: Standing,
 	width: number,
-	options: { inset: number; dark: boolean; words?: StandingWords }
+	options: { inset: number; dark: boolean; words?: StandingWords; brief?: boolean }
 ): string {
+	if (options.brief) return briefStandingImage(standing, width, options);
 	const words = options.words ?? ENGLISH_STANDING_WORDS;
 	const h = NODE.footer;
 	const ink = options.dark ? '#FFFFFF' : '#1F2937';

@@ -193,6 +193,8 @@ export function mapStyle(options: MapStyleOptions = {}): Style[] {
 			style: {
 				label: 'data(brief)',
 				'font-size': 'data(briefFontSize)',
+				// The footer without its words, which would be unreadable this small (standing.ts).
+				'background-image': 'data(standingBrief)',
 				'font-weight': 'bold',
 				'line-height': 1.2
 			}

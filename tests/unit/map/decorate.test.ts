@@ -70,4 +70,15 @@ describe('the strength footer', () => {
 			'struck out'
 		);
 	});
+
+	it('zoomed out, keeps the bar and drops the words; like strengths share one image', () => {
+		const brief = (strength: number) =>
+			standingImage({ label: 'IN', strength }, 268, { inset: 24, dark: false, brief: true });
+		const svg = svgOf(brief(0.75));
+		expect(svg).not.toContain('<text');
+		const widths = [...svg.matchAll(/<rect[^>]* width='([\d.]+)'/g)].map((m) => Number(m[1]));
+		expect(widths[1]! / widths[0]!).toBeCloseTo(0.75, 1);
+		expect(brief(0.741)).toBe(brief(0.749));
+		expect(brief(0.8)).not.toBe(brief(0.75));
+	});
 });
