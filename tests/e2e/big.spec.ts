@@ -9,6 +9,7 @@ import { map } from './debate';
 /** Imports a synthetic debate of `n` claims (tree + cross-links) and opens its map. */
 async function openBig(page: Page, n: number) {
 	await page.goto('/');
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 	await page.getByTestId('import-file').setInputFiles({
 		name: `synthetic-${n}.json`,
 		mimeType: 'application/json',

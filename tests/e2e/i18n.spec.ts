@@ -182,6 +182,7 @@ test('the library has the same switch: Chinese, in the link, remembered on the m
 	page
 }) => {
 	await page.goto('/');
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 	const english = {
 		intro: await page.locator('header p').innerText(),
 		counts: await page.locator('.debates .counts').first().innerText(),
