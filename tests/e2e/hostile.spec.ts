@@ -26,6 +26,7 @@ test('every page carries a strict Content-Security-Policy, and an injected scrip
 		undefined
 	);
 	// The app itself works under the policy.
+	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/);
 	expect(await map(page, (h) => h.nodeIds().length)).toBeGreaterThan(10);
 	expect(errors).toEqual([]);
 });
@@ -68,4 +69,59 @@ test('a javascript: source link is refused on import, located, and nothing is st
 		'javascript-url.yaml:11:10 sources[0].url: must be an http:// or https:// address'
 	);
 	await expect(page.getByTestId('imported-list')).toBeHidden();
+});
+
+test('a line too long is refused on import before parsing, located, fast, and nothing is stored', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByTestId('import-file').setInputFiles('tests/fixtures/hostile/long-line.yaml');
+	const errors = page.getByTestId('import-errors');
+	await expect(errors).toContainText(
+		'long-line.yaml:14:1 line 14 is 100,001 characters long; the limit is 100,000 (break the text into lines'
+	);
+	await expect(page.getByTestId('imported-list')).toBeHidden();
+
+	// 15 MB on one line, made here: refused in the browser well within 2 s.
+	const { readFileSync } = await import('node:fs');
+	const lines = readFileSync('tests/fixtures/debates/valid.yaml', 'utf8').split('\n');
+	lines.splice(9, 0, `    detail: ${'word '.repeat(3_000_000)}`);
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'huge-line.yaml',
+		mimeType: 'application/yaml',
+		buffer: Buffer.from(lines.join('\n'))
+	});
+	// From the file handed to the page (its 15 MB sent over) to the message on screen.
+	const started = Date.now();
+	await expect(errors).toContainText(
+		'huge-line.yaml:10:1 line 10 is 15,000,012 characters long; the limit is 100,000'
+	);
+	expect(Date.now() - started).toBeLessThan(2_000);
+	await expect(page.getByTestId('imported-list')).toBeHidden();
+});
+
+test('a file that would keep the reader busy for minutes is stopped with a message; the page stays usable', async ({
+	page
+}) => {
+	await page.goto('/');
+	// A short limit for the test; the app's own is 30 s (src/lib/state/off-thread.ts).
+	await page.evaluate("localStorage.setItem('counterpoint:import-time-limit', '1500')");
+	await page.reload();
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+	// 100,000 open brackets: Argdown's parser takes seconds over them (docs/threat-model.md).
+	await page.getByTestId('import-file').setInputFiles({
+		name: 'brackets.argdown',
+		mimeType: 'text/plain',
+		buffer: Buffer.from('[' + '['.repeat(100_000) + '\n')
+	});
+	await expect(page.getByTestId('import-errors')).toContainText('so it was stopped', {
+		timeout: 10_000
+	});
+	await expect(page.getByTestId('imported-list').locator('li')).toHaveCount(0);
+	// The page answered throughout, and the next import works (a fresh worker).
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
+	await page.getByTestId('import-file').setInputFiles('tests/golden/kialo/valid.txt');
+	await expect(page.getByTestId('import-done')).toBeVisible();
+	await expect(page.getByTestId('imported-list').locator('li')).toHaveCount(1);
 });

@@ -150,6 +150,7 @@ export class ContributionStore {
 				// One transaction reads, merges and writes, so two tabs cannot interleave; an
 				// unreadable record is moved aside in the same transaction, never lost.
 				const tx = db.transaction(['contributions', 'quarantine'], 'readwrite');
+				settled(tx.done);
 				const store = tx.objectStore('contributions');
 				const record = await store.get(this.debateId);
 				const parsed = Contributions.safeParse(record?.items ?? []);
@@ -188,6 +189,7 @@ export class ContributionStore {
 		const parsed = Contributions.safeParse(record.items);
 		if (parsed.success) return parsed.data;
 		const tx = db.transaction(['contributions', 'quarantine'], 'readwrite');
+		settled(tx.done);
 		await tx.objectStore('quarantine').put(keptAside(this.debateId, record.items, 'on opening'));
 		await tx.objectStore('contributions').delete(this.debateId);
 		await tx.done;
@@ -210,6 +212,16 @@ export class ContributionStore {
 		this.last = Math.max(Date.now(), this.last + 1);
 		return this.last;
 	}
+}
+
+/**
+ * Marks a transaction's `done` as looked after. When a step fails (a put refused, the
+ * transaction aborted), `done` rejects with the same failure, which the caller has already caught
+ * and reported; unobserved, it would also surface as an unhandled rejection in the console.
+ * Awaiting `done` afterwards still throws as before.
+ */
+function settled(done: Promise<void>) {
+	done.catch(() => undefined);
 }
 
 /** The record under which unreadable additions are kept aside. */

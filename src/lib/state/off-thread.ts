@@ -49,6 +49,13 @@ function start(): Worker | null {
 
 class WorkerUnavailable extends Error {}
 
+/** Stops the worker and forgets what was waiting for it (their callers have given up). */
+function stop() {
+	worker?.terminate();
+	worker = undefined;
+	waiting.clear();
+}
+
 async function call<T>(request: Request, inline: () => Promise<T>): Promise<T> {
 	const w = start();
 	if (!w) return inline();
@@ -66,14 +73,61 @@ async function call<T>(request: Request, inline: () => Promise<T>): Promise<T> {
 
 const imported = () => import('./imported');
 
-export const importAndSave = (
+/**
+ * How long reading one import may take before the worker is stopped. Valid files of 20 MB take
+ * a few seconds; some hostile ones would keep a parser busy for minutes (docs/threat-model.md).
+ * Browser tests lower it through localStorage `counterpoint:import-time-limit` (milliseconds).
+ */
+export const IMPORT_TIME_LIMIT_MS = 30_000;
+
+function importTimeLimit(): number {
+	try {
+		const set = Number(localStorage.getItem('counterpoint:import-time-limit'));
+		return set > 0 ? set : IMPORT_TIME_LIMIT_MS;
+	} catch {
+		return IMPORT_TIME_LIMIT_MS;
+	}
+}
+
+export async function importAndSave(
 	text: string,
 	options: { file: string; format?: FormatId },
 	shippedIds: readonly string[]
-): Promise<ImportOutcome> =>
-	call({ kind: 'import', text, options, shippedIds: [...shippedIds] }, async () =>
-		(await imported()).importAndSave(text, options, shippedIds)
-	);
+): Promise<ImportOutcome> {
+	const limit = importTimeLimit();
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const stopped = new Promise<ImportOutcome>((done) => {
+		timer = setTimeout(() => {
+			// The worker is busy for good: stop it; the next call starts a fresh one.
+			stop();
+			done({
+				ok: false,
+				warnings: [],
+				errors: [
+					{
+						severity: 'error',
+						file: options.file,
+						line: 0,
+						column: 0,
+						path: '',
+						message: `reading this file took longer than ${Math.round(limit / 1000)} s, so it was stopped`,
+						hint: 'a class debate reads in a second or two: check that this is the file you meant, or split it'
+					}
+				]
+			});
+		}, limit);
+	});
+	try {
+		return await Promise.race([
+			stopped,
+			call({ kind: 'import', text, options, shippedIds: [...shippedIds] }, async () =>
+				(await imported()).importAndSave(text, options, shippedIds)
+			)
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 export const loadImported = (id: string): Promise<LoadResult<Debate> | undefined> =>
 	call({ kind: 'load', id }, async () => (await imported()).loadImported(id));

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aifCodec, jsonErrorAt, speakerInText } from '../../../src/lib/core/formats/aif';
+import { aifCodec, speakerInText } from '../../../src/lib/core/formats/aif';
+import { jsonErrorAt } from '../../../src/lib/core/load/json';
 import type { DecodeResult } from '../../../src/lib/core/formats/codec';
 import { jsonCodec } from '../../../src/lib/core/formats/native';
 import { formatDiagnostic, loadDebate, type Diagnostic } from '../../../src/lib/core/load';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatPath } from '../load/diagnostic';
 import { Claim, CLAIM_TEXT_MAX, Id, Source, Stance, WebUrl, type Debate } from '../schema/debate';
+import { URL_MAX } from '../schema/localised';
 
 /**
  * A student's addition to a debate, made in class and kept in their browser: one claim that
@@ -24,6 +25,7 @@ export const ContributionDraft = z.object({
 			url: z
 				.string()
 				.trim()
+				.max(URL_MAX, `at most ${URL_MAX.toLocaleString('en-US')} characters`)
 				.optional()
 				.refine((u) => !u || WebUrl.safeParse(u).success, 'must be an http:// or https:// address'),
 			quote: z.string().trim().max(2000, 'at most 2,000 characters').optional()

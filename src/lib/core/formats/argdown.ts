@@ -65,6 +65,7 @@ import type {
 import { shortcodes } from '@argdown/core/dist/plugins/shortcodes.js';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../load/diagnostic';
+import { findLongLine, longLineError, MAX_ARGDOWN_LINE_LENGTH } from '../load/lines';
 import {
 	Actor,
 	Evidence,
@@ -75,7 +76,7 @@ import {
 	type Debate,
 	type Stance
 } from '../schema/debate';
-import { LocalisedText, textIn } from '../schema/localised';
+import { LocalisedText, LONG_TEXT_MAX, textIn } from '../schema/localised';
 import {
 	error,
 	fitClaimText,
@@ -866,6 +867,11 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 		if (n.explicit && n.title !== n.id) claim.title = fitTitle(n.title);
 		const detail =
 			d.detail !== undefined && LocalisedText.safeParse(d.detail).success ? d.detail : undefined;
+		if (d.detail !== undefined && detail === undefined)
+			warn(
+				n.line,
+				`the detail of "${n.title}" is not text of at most ${LONG_TEXT_MAX.toLocaleString('en-US')} characters; it was left out`
+			);
 		if (fitted.shortened) {
 			warn(
 				n.line,
@@ -908,7 +914,11 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 		}
 		if (d.note !== undefined) {
 			if (LocalisedText.safeParse(d.note).success) claim.note = d.note;
-			else warn(n.line, `the note of "${n.title}" is not text; it was left out`);
+			else
+				warn(
+					n.line,
+					`the note of "${n.title}" is not text of at most ${LONG_TEXT_MAX.toLocaleString('en-US')} characters; it was left out`
+				);
 		}
 		if (d.baseScore !== undefined) {
 			if (typeof d.baseScore === 'number' && d.baseScore >= 0 && d.baseScore <= 1)
@@ -1033,6 +1043,21 @@ export const argdownCodec: Codec = {
 	...FORMATS.argdown,
 	sniff: sniffArgdown,
 	decode: async (text, { file }) => {
+		// Before the parser is even loaded: a line no one can edit is refused with its number.
+		const long = findLongLine(text, MAX_ARGDOWN_LINE_LENGTH);
+		if (long)
+			return {
+				ok: false,
+				errors: [
+					longLineError(
+						file,
+						long,
+						MAX_ARGDOWN_LINE_LENGTH,
+						'break the text into lines: an Argdown statement goes on over the lines below it, up to the next empty line; a passage that long belongs in a source'
+					)
+				],
+				warnings: []
+			};
 		try {
 			return decodeArgdown(await loadArgdown(), text, file);
 		} catch (e) {

@@ -27,6 +27,14 @@ export const CODECS: readonly Codec[] = [
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** Imports with more claims than this are refused: no class can read them. */
 export const MAX_IMPORT_CLAIMS = 50_000;
+/**
+ * Lines longer than these are refused, located, in one pass before any parser runs: 100,000
+ * characters in YAML and Kialo text, 1,000,000 in Argdown (whose statements carry their data on
+ * their line). JSON formats (Counterpoint JSON, AIF) have no line limit: minified JSON is one
+ * long line, read in linear time. Why these numbers: `load/lines.ts`. Every text field has a
+ * maximum length too (`schema/localised.ts`), so one huge text is refused with its path.
+ */
+export { MAX_ARGDOWN_LINE_LENGTH, MAX_LINE_LENGTH } from '../load/lines';
 
 export function codecById(id: string): Codec | undefined {
 	return CODECS.find((c) => c.id === id);

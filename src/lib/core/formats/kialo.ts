@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../load/diagnostic';
+import { findLongLine, longLineError, MAX_LINE_LENGTH } from '../load/lines';
 import type { Claim, Debate, Evidence, RelationTarget, Stance } from '../schema/debate';
 import { textIn } from '../schema/localised';
 import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
@@ -56,8 +57,11 @@ const OLD_LINE = /^[ \t]*(\d+(?:\.\d+)*\.)(?:[ \t]+(.*))?$/;
 const OLD_LABEL = /^(Thesis|Question|Pro|Con):(?:[ \t]+(.*)|[ \t]*)$/i;
 const LINK = /^->[ \t]*See[ \t]+(\d+(?:\.\d+)*)\.?[ \t]*$/i;
 const DISCUSSION_LINK = /^->[ \t]*See[ \t]+discussion\b/i;
-const FOOTNOTE = /^[ \t]*\[(\d{1,9})\](?:[ \t]+(.*?))?[ \t]*$/;
-const MARKER = /[ \t]*\[(\d{1,9})\]/g;
+// Both patterns are linear on a line of 100,000 spaces: the text after a footnote number is
+// trimmed by the reader rather than by a lazy `(.*?)[ \t]*$`, and a marker's leading blanks are
+// matched only from the start of a run of blanks; each was quadratic before (4 s on one line).
+const FOOTNOTE = /^[ \t]*\[(\d{1,9})\](?:[ \t](.*))?$/;
+const MARKER = /(?<![ \t])[ \t]*\[(\d{1,9})\]/g;
 const SOURCES = /^Sources[ \t]*:[ \t]*$/i;
 const NAME = /^Discussion Name[ \t]*:[ \t]*(.*)$/i;
 const TITLE = /^Discussion Title[ \t]*:[ \t]*(.*)$/i;
@@ -497,6 +501,20 @@ function readLink(
 }
 
 function decodeKialo(text: string, file: string): DecodeResult {
+	const long = findLongLine(text, MAX_LINE_LENGTH);
+	if (long)
+		return {
+			ok: false,
+			errors: [
+				longLineError(
+					file,
+					long,
+					MAX_LINE_LENGTH,
+					'break the text into lines: the lines of a Kialo entry are joined into one text, up to the next empty line; a passage that long belongs in a source'
+				)
+			],
+			warnings: []
+		};
 	const problems = new Problems(file);
 	const lines = splitLines(text);
 	const at = lines.findIndex((l) => l.trim() !== '');

@@ -1,14 +1,21 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import { Debate } from '../schema/debate';
 import { migrate } from '../schema/migrate';
 import { formatPath, type Diagnostic, type LoadResult } from './diagnostic';
 import { SourceMap } from './locate';
 import { checkText } from './hygiene';
+import { checkYamlLines } from './lines';
 import { checkReferences, type CheckOptions } from './references';
+import { parseYaml } from './yaml';
 import { plainIssues, type PlainIssue } from './zod-issues';
 
 /** Files larger than this are refused before parsing: no classroom debate comes near it. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * At most this many problems are listed, then a note that there are more: a hostile file can
+ * have hundreds of thousands, and each is located and shown on the page.
+ */
+export const MAX_ERRORS = 100;
 /** YAML aliases may not expand a small file into a huge one (a "billion laughs" bomb). */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -68,11 +75,14 @@ export function loadDebate(text: string, options: LoadOptions = {}): LoadResult<
 			at(0, 0, 'the file is empty', 'a debate needs at least formatVersion, id, title and claims')
 		]);
 
-	const lines = new LineCounter();
-	const doc = parseDocument(body, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-	if (doc.errors.length > 0) {
+	// Before the parser: a line no one can edit is refused with its number (JSON is exempt).
+	const longLine = checkYamlLines(body, file);
+	if (longLine) return fail([longLine]);
+
+	const { doc, lines, errors } = parseYaml(body);
+	if (errors.length > 0) {
 		return fail(
-			doc.errors.map((e: YAMLError) => {
+			errors.map((e: YAMLError) => {
 				const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteBefore(body, e.pos[0]) : undefined;
 				if (opened) {
 					const msg = 'not valid YAML: a quoted text starts here and is never closed';
@@ -166,19 +176,32 @@ export function validateDebateData(
 			};
 		};
 
+	/** The first MAX_ERRORS problems, located, and a note when there were more. */
+	const listed = (issues: PlainIssue[], severity: Diagnostic['severity']) => {
+		const out = issues.slice(0, MAX_ERRORS).map(toDiagnostic(severity));
+		if (issues.length > MAX_ERRORS)
+			out.push({
+				severity,
+				file,
+				line: 0,
+				column: 0,
+				path: '',
+				message: `there are more ${severity}s: only the first ${MAX_ERRORS} are listed`,
+				hint: 'fix these and read the file again'
+			});
+		return out;
+	};
+
 	const parsed = Debate.safeParse(migrated.data);
 	if (!parsed.success) {
-		return {
-			ok: false,
-			errors: plainIssues(parsed.error.issues, migrated.data).map(toDiagnostic('error')),
-			warnings: []
-		};
+		const issues = plainIssues(parsed.error.issues, migrated.data, [], MAX_ERRORS + 1);
+		return { ok: false, errors: listed(issues, 'error'), warnings: [] };
 	}
 	const checked = checkReferences(parsed.data, options);
 	const text = checkText(migrated.data);
-	const warnings = [...checked.warnings, ...text.warnings].map(toDiagnostic('warning'));
+	const warnings = listed([...checked.warnings, ...text.warnings], 'warning');
 	const errors = [...checked.errors, ...text.errors];
-	if (errors.length > 0) return { ok: false, errors: errors.map(toDiagnostic('error')), warnings };
+	if (errors.length > 0) return { ok: false, errors: listed(errors, 'error'), warnings };
 	return { ok: true, value: parsed.data, warnings };
 }
 

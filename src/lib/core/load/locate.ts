@@ -1,4 +1,13 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import {
+	isMap,
+	isPair,
+	isScalar,
+	isSeq,
+	LineCounter,
+	type Document,
+	type Node,
+	type YAMLMap
+} from 'yaml';
 
 export interface Position {
 	line: number;
@@ -37,13 +46,29 @@ export class SourceMap {
 			return value === undefined ? undefined : { value };
 		}
 		if (isMap(node)) {
-			for (const pair of node.items) {
-				if (!isPair(pair)) continue;
-				const key = isScalar(pair.key) ? pair.key.value : pair.key;
-				if (String(key) === String(seg)) return { key: pair.key, value: pair.value ?? pair.key };
-			}
+			const pair = this.keysOf(node).get(String(seg));
+			if (pair) return { key: pair.key, value: pair.value ?? pair.key };
 		}
 		return undefined;
+	}
+
+	/**
+	 * A mapping's pairs by key (the first of equal keys), made once per mapping: a file with
+	 * thousands of misspelt keys gets thousands of located errors, each a lookup here.
+	 */
+	private readonly keyIndex = new WeakMap<YAMLMap, Map<string, { key: unknown; value: unknown }>>();
+	private keysOf(node: YAMLMap) {
+		let index = this.keyIndex.get(node);
+		if (!index) {
+			index = new Map();
+			for (const pair of node.items) {
+				if (!isPair(pair)) continue;
+				const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+				if (!index.has(key)) index.set(key, pair);
+			}
+			this.keyIndex.set(node, index);
+		}
+		return index;
 	}
 
 	private position(node: unknown): Position | undefined {

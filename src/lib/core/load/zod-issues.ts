@@ -52,14 +52,19 @@ function depthOf(issues: readonly z.core.$ZodIssue[]): number {
 	return best;
 }
 
-/** Turns zod's issues into messages an author can act on, with did-you-mean hints. */
+/**
+ * Turns zod's issues into messages an author can act on, with did-you-mean hints; at most
+ * `limit` of them (a hostile file can have 200,000 unknown fields, each worth a hint).
+ */
 export function plainIssues(
 	issues: readonly z.core.$ZodIssue[],
 	data: unknown,
-	base: PropertyKey[] = []
+	base: PropertyKey[] = [],
+	limit = Infinity
 ): PlainIssue[] {
 	const out: PlainIssue[] = [];
 	for (const issue of issues) {
+		if (out.length >= limit) break;
 		const path = [...base, ...issue.path];
 		const value = valueAt(data, path);
 		switch (issue.code) {
@@ -84,7 +89,7 @@ export function plainIssues(
 						message: `must not be ${describe(value)}`,
 						hint: isTarget ? RELATION_TARGET_HINT : LOCALISED_HINT
 					});
-				} else out.push(...plainIssues(chosen, data, path));
+				} else out.push(...plainIssues(chosen, data, path, limit - out.length));
 				break;
 			}
 			case 'invalid_type': {
@@ -102,7 +107,7 @@ export function plainIssues(
 				break;
 			}
 			case 'unrecognized_keys': {
-				for (const key of issue.keys) {
+				for (const key of issue.keys.slice(0, limit - out.length)) {
 					out.push({
 						path: [...path, key],
 						message: `unknown field "${key}"`,
@@ -124,7 +129,9 @@ export function plainIssues(
 			case 'too_big':
 			case 'too_small': {
 				const len =
-					typeof value === 'string' || Array.isArray(value) ? ` (it has ${value.length})` : '';
+					typeof value === 'string' || Array.isArray(value)
+						? ` (it has ${value.length.toLocaleString('en-US')})`
+						: '';
 				out.push({ path, message: `${issue.message}${len}` });
 				break;
 			}

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Poll } from './poll';
-import { LanguageTag, LocalisedText, localised } from './localised';
+import {
+	boundedText,
+	IsoDateTime,
+	LanguageTag,
+	LocalisedText,
+	localised,
+	LONG_TEXT_MAX,
+	NAME_MAX,
+	TITLE_MAX,
+	URL_MAX
+} from './localised';
 
 // No eval-compiled validators: the app runs under a Content-Security-Policy without 'unsafe-eval'.
 z.config({ jitless: true });
@@ -26,6 +36,10 @@ export const Id = z
 export const WebUrl = z
 	.string()
 	.trim()
+	.max(URL_MAX, {
+		message: `must be at most ${URL_MAX.toLocaleString('en-US')} characters`,
+		abort: true
+	})
 	.refine((s) => {
 		try {
 			const url = new URL(s);
@@ -66,16 +80,12 @@ export const EvidenceKind = z.enum(['quote', 'statistic', 'event', 'opinion', 's
 export const Evidence = z.strictObject({
 	source: Id.describe('id of an entry in `sources`'),
 	kind: EvidenceKind,
-	quote: z.string().trim().min(1, 'must not be empty').describe('verbatim, in its own language'),
+	quote: boundedText(LONG_TEXT_MAX).describe('verbatim, in its own language'),
 	quoteLang: LanguageTag,
 	translation: LocalisedText.optional(),
-	locator: z
-		.string()
-		.trim()
-		.min(1, 'must not be empty')
-		.describe(
-			'where in the source: paragraph, page, timestamp, or the first characters of the sentence'
-		)
+	locator: boundedText(TITLE_MAX).describe(
+		'where in the source: paragraph, page, timestamp, or the first characters of the sentence'
+	)
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -97,10 +107,10 @@ export const SourceStatus = z.enum(['confirmed', 'secondary', 'unconfirmed']);
 export const Source = z
 	.strictObject({
 		id: Id,
-		title: LocalisedText,
-		author: z.string().trim().min(1).optional(),
-		organisation: z.string().trim().min(1).optional(),
-		publisher: z.string().trim().min(1).optional(),
+		title: localised(TITLE_MAX),
+		author: boundedText(NAME_MAX).optional(),
+		organisation: boundedText(NAME_MAX).optional(),
+		publisher: boundedText(NAME_MAX).optional(),
 		date: IsoDate.optional(),
 		url: WebUrl.optional(),
 		type: SourceType,
@@ -116,19 +126,19 @@ export type Source = z.infer<typeof Source>;
 
 export const Actor = z.strictObject({
 	id: Id,
-	name: LocalisedText,
-	role: LocalisedText.optional(),
-	organisation: z.string().trim().min(1).optional()
+	name: localised(NAME_MAX),
+	role: localised(TITLE_MAX).optional(),
+	organisation: boundedText(NAME_MAX).optional()
 });
 export type Actor = z.infer<typeof Actor>;
 
-export const Tag = z.strictObject({ id: Id, label: LocalisedText });
+export const Tag = z.strictObject({ id: Id, label: localised(NAME_MAX) });
 export type Tag = z.infer<typeof Tag>;
 
 /** Who added a claim in class, and when. */
 export const Contributor = z.strictObject({
 	name: z.string().trim().min(1).max(80).optional(),
-	at: z.iso.datetime({ offset: true }).describe('when it was added, ISO 8601 date and time')
+	at: IsoDateTime.describe('when it was added, ISO 8601 date and time')
 });
 export type Contributor = z.infer<typeof Contributor>;
 
@@ -161,10 +171,13 @@ export type Claim = z.infer<typeof Claim>;
 
 /** A debate: one thesis, the claims for and against it, and who said what where. */
 export const Debate = z.strictObject({
-	$schema: z.string().optional(),
+	$schema: z
+		.string()
+		.max(URL_MAX, `must be at most ${URL_MAX.toLocaleString('en-US')} characters`)
+		.optional(),
 	formatVersion: z.literal(FORMAT_VERSION),
 	id: Id,
-	title: LocalisedText,
+	title: localised(TITLE_MAX),
 	summary: LocalisedText,
 	language: LanguageTag,
 	thesis: Id.describe('id of the claim the debate is about; drawn at the top'),

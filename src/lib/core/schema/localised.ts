@@ -1,18 +1,52 @@
 import { z } from 'zod';
 
+// How long texts may be: generous (the longest text in the shipped debate is a 550-character
+// note) but bounded, so that a 5 MB "claim" in an import is refused with its path instead of being
+// indexed, drawn and stored. Every text field has one of these, or a tighter limit of its own (a
+// claim's text and title, a contributor's name, an id); tests/unit/formats/hostile.test.ts checks
+// that no text field of the format is left without one.
+
+/** A claim's detail or note, a quote and its translation, a source's note, a debate's summary: about 1,500 words. */
+export const LONG_TEXT_MAX = 10_000;
+/** A debate's or a source's title, an actor's role, where a quote stands in its source. */
+export const TITLE_MAX = 1_000;
+/** The name of an actor, an author, an organisation or a publisher; a tag's label. */
+export const NAME_MAX = 300;
+/** A web address: about as long as browsers and servers handle reliably. */
+export const URL_MAX = 2_048;
+
+/** Non-empty text of at most `max` characters, trimmed. */
+export function boundedText(max: number) {
+	return z
+		.string()
+		.trim()
+		.min(1, 'must not be empty')
+		.max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
+}
+
+/**
+ * An ISO 8601 date and time with its offset (`2026-11-28T09:00:00Z`). Bounded: the format allows
+ * any number of digits after the seconds' decimal point.
+ */
+export const IsoDateTime = z.iso
+	.datetime({ offset: true })
+	.max(40, { message: 'must be an ISO date and time such as 2026-11-28T09:00:00Z', abort: true });
+
 /** A BCP 47-style language tag as used in debate files: `en`, `zh`, `zh-Hant`, `pt-BR`. */
 export const LanguageTag = z
 	.string()
+	.max(35, {
+		message: 'must be a language tag such as "en" or "zh", at most 35 characters',
+		abort: true
+	})
 	.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh"');
 
 /**
  * Text that may be given once or per language: `"Hello"` or `{ en: "Hello", zh: "你好" }`.
- * A plain string counts as the debate's primary language.
+ * A plain string counts as the debate's primary language. Each text is at most `max` long.
  */
-export function localised(max?: number) {
-	const text = max
-		? z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`)
-		: z.string().trim().min(1, 'must not be empty');
+export function localised(max: number) {
+	const text = boundedText(max);
 	return z.union([
 		text,
 		z
@@ -21,7 +55,8 @@ export function localised(max?: number) {
 	]);
 }
 
-export const LocalisedText = localised();
+/** Text in one or more languages, of at most {@link LONG_TEXT_MAX} characters each. */
+export const LocalisedText = localised(LONG_TEXT_MAX);
 export type LocalisedText = z.infer<typeof LocalisedText>;
 
 /**

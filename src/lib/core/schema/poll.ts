@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDateTime } from './localised';
 
 /**
  * A student's stance poll on a debate's thesis: where they stood before the discussion and
@@ -8,7 +9,7 @@ import { z } from 'zod';
 export const PollAnswer = z.strictObject({
 	stance: z.number().int().min(0).max(100),
 	why: z.string().trim().max(500, 'at most 500 characters').optional(),
-	at: z.iso.datetime({ offset: true })
+	at: IsoDateTime
 });
 export type PollAnswer = z.infer<typeof PollAnswer>;
 
