@@ -54,8 +54,14 @@ function argdownView(text: string) {
 	const texts = new Map(
 		statements.map((ec) => {
 			const def = ec.members.find((m) => !m.isReference)!;
-			// Drop the #(tag)s that end the text: they are the claim's tags.
-			return [String(ec.data?.id), def.text!.replace(/( #\([^)]*\))+\s*$/, '').trim()];
+			// Drop the #(tag)s that end the text and that Argdown read as tags: they are the
+			// claim's tags. An escaped `\#(1)` in the text is text, and stays.
+			let text = def.text!.trim();
+			for (const tag of [...(def.tags ?? [])].reverse()) {
+				const written = ` #(${tag})`;
+				if (text.endsWith(written)) text = text.slice(0, -written.length).trimEnd();
+			}
+			return [String(ec.data?.id), text];
 		})
 	);
 	return { statements, idOfTitle, relations, texts, arguments: Object.keys(r.arguments ?? {}) };
