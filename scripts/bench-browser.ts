@@ -260,7 +260,13 @@ async function main() {
 			limit_ms: shipLimit,
 			ratio_to_limit: Math.round((ship.drawn_ms / shipLimit) * 100) / 100
 		});
-		for (const n of full ? [1000, 3000, 10000] : [1000, 3000]) {
+		// `--shipped`: only the shipped debate (a quick check while working on the page).
+		const sizes = process.argv.includes('--shipped')
+			? []
+			: full
+				? [1000, 3000, 10000]
+				: [1000, 3000];
+		for (const n of sizes) {
 			const shape: Shape = 'tree+links';
 			const row = await imported(browser, n, shape);
 			print({ suite: 'browser', case: 'import', n, shape, ...row });
