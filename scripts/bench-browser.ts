@@ -107,7 +107,7 @@ async function shipped(browser: Browser, runs: number) {
 }
 
 /** Chooses a synthetic debate in the import panel, then opens it: file chosen → map drawn. */
-async function imported(browser: Browser, n: number, shape: Shape) {
+async function imported(browser: Browser, n: number, shape: Shape, query = '') {
 	const context = await browser.newContext({ viewport: VIEWPORT });
 	const page = await context.newPage();
 	await page.addInitScript(LONG_TASKS);
@@ -123,7 +123,11 @@ async function imported(browser: Browser, n: number, shape: Shape) {
 	const importMs = ((await page.evaluate('performance.now()')) as number) - chosenAt;
 	const importLongest = await longestTask(page, Infinity, chosenAt);
 	const clickAt = (await page.evaluate('window.__clickAt = performance.now()')) as number;
-	await page.click('[data-testid="import-done"] a');
+	if (query) {
+		// Straight to a view (every level): a full load of that address.
+		const href = await page.getAttribute('[data-testid="import-done"] a', 'href');
+		await page.goto(`${BASE}${href}${query}`);
+	} else await page.click('[data-testid="import-done"] a');
 	const at = await mapDrawn(page);
 	// SvelteKit opens the link without reloading (same document, same clock); were it a full
 	// navigation, the new document's clock would start at zero.
@@ -271,6 +275,14 @@ async function main() {
 			const row = await imported(browser, n, shape);
 			print({ suite: 'browser', case: 'import', n, shape, ...row });
 			print({ suite: 'limit', n, shape, limit_ms: await limit(browser, n, shape) });
+			if (n === 3000)
+				print({
+					suite: 'browser',
+					case: 'all levels',
+					n,
+					shape,
+					...(await imported(browser, n, shape, '&levels=all'))
+				});
 		}
 	} finally {
 		await browser.close();
