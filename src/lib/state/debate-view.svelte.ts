@@ -16,6 +16,7 @@ import { uiLanguage, type UiLang } from './ui-language.svelte';
 import type { DebateSearch } from '../core/search';
 import type { SearchHit } from '../core/search/terms';
 import {
+	LEVELS,
 	autoLevels,
 	computeVisibility,
 	foldedByLevels,
@@ -44,6 +45,16 @@ export interface ImageRequest {
 export type Panel = 'outline' | 'find' | 'gaps';
 /** Which coverage list the "next to argue" panel highlights. */
 export type GapKind = keyof Coverage;
+
+/** The evaluation of a big debate before it is weighed: nothing known yet. */
+const NOT_WEIGHED: Evaluation = {
+	labels: new Map(),
+	strength: new Map(),
+	base: new Map(),
+	struck: new Set(),
+	converged: true,
+	iterations: 0
+};
 
 /**
  * What one reader is looking at in one debate: selection, focus, folds, filters, search,
@@ -101,6 +112,15 @@ export class DebateView {
 	readonly levelFolds: Set<string>;
 	/** Everything folded: by the reader and by the level limit. */
 	readonly allFolded: string[];
+	/**
+	 * A big debate is weighed (labels and strengths) just after its first map is on screen, not
+	 * in the same task: opening it stays under the 200 ms a task may take. Set by the page.
+	 */
+	weighed = $state(false);
+	/** Whether the evaluation is still to come (a big debate, just opened). */
+	get weighing(): boolean {
+		return !this.weighed && this.graph.order.length > LEVELS.foldAbove;
+	}
 	readonly visibility: Visibility;
 	readonly shown: Set<string>;
 	/** Strength and labels with the reader's scores and strike-outs. */
@@ -170,10 +190,14 @@ export class DebateView {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		this.shown = $derived(new Set(this.visibility.visible));
 		this.evaluation = $derived(
-			evaluate(this.graph, { baseScores: this.scores, struck: this.struck })
+			this.weighing
+				? NOT_WEIGHED
+				: evaluate(this.graph, { baseScores: this.scores, struck: this.struck })
 		);
 		this.baseline = $derived(
-			this.struck.length === 0 ? this.evaluation : evaluate(this.graph, { baseScores: this.scores })
+			this.struck.length === 0 || this.weighing
+				? this.evaluation
+				: evaluate(this.graph, { baseScores: this.scores })
 		);
 		this.diff = $derived(
 			this.struck.length === 0
