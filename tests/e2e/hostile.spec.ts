@@ -6,8 +6,20 @@ test('every page carries a strict Content-Security-Policy, and an injected scrip
 }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(String(e)));
+	// What the policy had to refuse of our own code: nothing that runs, no style element.
+	await page.addInitScript(
+		"window.__refused = []; document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(e.violatedDirective));"
+	);
 	for (const path of ['/', '/debate/llama-open-weights']) {
 		await page.goto(path);
+		await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+		if (path.startsWith('/debate/'))
+			await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/);
+		const refused = (await page.evaluate('window.__refused')) as string[];
+		expect(
+			refused.filter((d) => d.startsWith('script-src') || d === 'style-src-elem'),
+			path
+		).toEqual([]);
 		const csp = await page
 			.locator('meta[http-equiv="content-security-policy"]')
 			.getAttribute('content');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { formatPath } from '../load/diagnostic';
 import { Claim, CLAIM_TEXT_MAX, Id, Source, Stance, WebUrl, type Debate } from '../schema/debate';
 import { URL_MAX } from '../schema/localised';

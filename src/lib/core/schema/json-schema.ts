@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { Debate } from './debate';
 
 /** The debate format as JSON Schema (draft 2020-12), for editors. Generated, never hand-edited. */

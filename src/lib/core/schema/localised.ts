@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // How long texts may be: generous (the longest text in the shipped debate is a 550-character
 // note) but bounded, so that a 5 MB "claim" in an import is refused with its path instead of being

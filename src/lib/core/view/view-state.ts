@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { EvidenceKind, Id, SourceStatus, Stance } from '../schema/debate';
 
 /**
