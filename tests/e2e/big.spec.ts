@@ -103,3 +103,20 @@ test('the tree view uses dagre for a small map and the linear tidy tree for a bi
 	);
 	expect(xs.size).toBeGreaterThan(5);
 });
+
+test('a claim opened by link (or from search) deep below the level limit is unfolded and shown', async ({
+	page
+}) => {
+	await openBig(page, 3000);
+	const loaded = loadDebate(JSON.stringify(syntheticDebate(3000, 'tree+links')));
+	if (!loaded.ok) throw new Error('synthetic debate invalid');
+	const graph = buildGraph(loaded.value);
+	const deep = graph.order.find((id) => graph.depth.get(id)! >= 6)!;
+	expect(await drawnIds(page)).not.toContain(deep);
+	await page.goto(`${page.url()}&claim=${deep}`);
+	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/);
+	await expect.poll(async () => drawnIds(page)).toContain(deep);
+	await expect(page.getByTestId('drawer')).toBeVisible();
+	// Its whole path is open, and the claim is in the outline too.
+	await expect(page.locator(`[role="treeitem"][data-claim="${deep}"]`)).toBeVisible();
+});

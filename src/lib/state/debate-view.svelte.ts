@@ -173,10 +173,22 @@ export class DebateView {
 		this.search = $derived(this.searchCode ? new this.searchCode.DebateSearch(this.debate) : null);
 		this.tour = $derived(tourSteps(this.graph));
 		this.shownLevels = $derived(this.levels ?? autoLevels(this.graph));
-		this.levelFolds = $derived(
-			// eslint-disable-next-line svelte/prefer-svelte-reactivity
-			new Set(foldedByLevels(this.graph, this.shownLevels, new Set(this.unfolded)))
-		);
+		// The level limit is for reading a big map from the top. A tour reveals claims itself and a
+		// filter picks them out, so neither is folded away; a focus counts levels from itself.
+		const levelFolds = () =>
+			this.presenting || this.filtering
+				? []
+				: foldedByLevels(
+						this.graph,
+						this.shownLevels,
+						// A lookup built for this call, not state.
+						// eslint-disable-next-line svelte/prefer-svelte-reactivity
+						new Set(this.unfolded),
+						this.focus ? (this.graph.depth.get(this.focus) ?? 0) : 0
+					);
+		// Derived values are replaced, never mutated: plain sets are enough.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		this.levelFolds = $derived(new Set(levelFolds()));
 		this.allFolded = $derived([...this.folded, ...this.levelFolds]);
 		this.visibility = $derived(
 			computeVisibility(this.graph, {
@@ -260,8 +272,14 @@ export class DebateView {
 	/** Selects a claim and opens its evidence drawer. Unknown ids are ignored. */
 	open(id: string) {
 		if (!this.graph.claims.has(id)) return;
+		this.reveal(id);
 		this.selected = id;
 		this.drawerOpen = true;
+	}
+
+	/** Unfolds whatever hides a claim (a search hit, a link), so opening it shows it on the map. */
+	private reveal(id: string) {
+		for (const up of pathToRoot(this.graph, id).slice(1)) if (this.isFolded(up)) this.unfold(up);
 	}
 
 	/** Selects without opening the drawer (moving through the outline or the map). */

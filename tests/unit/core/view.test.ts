@@ -114,6 +114,14 @@ describe('levels of a big debate', () => {
 		expect(v.folded.has('a4')).toBe(true);
 	});
 
+	it('counts levels from a focused claim', () => {
+		const g = deepDebate(10, 40);
+		const folds = foldedByLevels(g, 2, new Set(), g.depth.get('a4'));
+		expect(folds).toContain('a6');
+		expect(folds).not.toContain('a5');
+		expect(folds).not.toContain('a4');
+	});
+
 	it('a shallow debate of many claims still shows its first level', () => {
 		const g = deepDebate(1, 400);
 		expect(autoLevels(g)).toBe(1);

@@ -48,13 +48,15 @@ export function autoLevels(graph: ArgumentGraph): Levels {
 export function foldedByLevels(
 	graph: ArgumentGraph,
 	levels: Levels,
-	unfolded: ReadonlySet<string>
+	unfolded: ReadonlySet<string>,
+	/** Count levels from this depth (a focused claim's), not from the thesis. */
+	from = 0
 ): string[] {
 	if (levels === 'all') return [];
 	const out: string[] = [];
 	for (const id of graph.order)
 		if (
-			(graph.depth.get(id) ?? 0) >= levels &&
+			(graph.depth.get(id) ?? 0) >= from + levels &&
 			(graph.children.get(id)?.length ?? 0) > 0 &&
 			!unfolded.has(id)
 		)
