@@ -1,7 +1,7 @@
 /**
  * The browser half of `npm run bench`: the built app in Debian's headless Chromium. Prints one
  * JSON object per line (suite `browser`, `limit`, `bundle`). Run by `scripts/bench.ts`; alone:
- * `tsx scripts/bench-browser.ts [--full]`.
+ * `tsx scripts/bench-browser.ts [--full] [--shipped]` (`--shipped`: the shipped debate only).
  *
  * - `browser`: from navigation (the shipped debate) or from choosing a file (imports) to the
  *   map's first frame on screen, and the longest main-thread task meanwhile (Long Tasks API).
