@@ -1,22 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { checkToolStates, violations } from './axe';
 import { debateFile, openMap } from './debate';
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, summarised. */
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id}: ${v.help} (${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join(', ')})`
-		);
-}
 
 test('the library and the import panel have no serious accessibility problems', async ({
 	page
@@ -43,23 +27,7 @@ test('the map page in each of its states has no serious accessibility problems',
 	await page.locator('input[data-facet="tag"][data-value="safety"]').check();
 	expect(await violations(page), 'search and filters').toEqual([]);
 
-	await page.getByRole('tab', { name: 'Next to argue' }).click();
-	expect(await violations(page), 'next to argue').toEqual([]);
-
-	await page.getByTestId('export-menu').locator('summary').click();
-	expect(await violations(page), 'export menu').toEqual([]);
-	await page.getByTestId('export-menu').locator('summary').click();
-
-	await page.getByTestId('poll-button').click();
-	expect(await violations(page), 'stance poll').toEqual([]);
-	await page.keyboard.press('Escape');
-
-	await page.getByTestId('present').click();
-	expect(await violations(page), 'present mode').toEqual([]);
-	await page.keyboard.press('Escape');
-
-	await page.getByTestId('handout-button').click();
-	expect(await violations(page), 'handout').toEqual([]);
+	await checkToolStates(page, 'Next to argue');
 });
 
 test('Chinese pages have no serious accessibility problems either', async ({ page }) => {
@@ -93,21 +61,5 @@ test('the whole interface in Chinese (?lang=zh), state by state, has no serious 
 	await page.locator('input[data-facet="tag"][data-value="safety"]').check();
 	expect(await violations(page), 'search and filters (zh)').toEqual([]);
 
-	await page.getByRole('tab', { name: '下一步论证' }).click();
-	expect(await violations(page), 'next to argue (zh)').toEqual([]);
-
-	await page.getByTestId('export-menu').locator('summary').click();
-	expect(await violations(page), 'export menu (zh)').toEqual([]);
-	await page.getByTestId('export-menu').locator('summary').click();
-
-	await page.getByTestId('poll-button').click();
-	expect(await violations(page), 'stance poll (zh)').toEqual([]);
-	await page.keyboard.press('Escape');
-
-	await page.getByTestId('present').click();
-	expect(await violations(page), 'present mode (zh)').toEqual([]);
-	await page.keyboard.press('Escape');
-
-	await page.getByTestId('handout-button').click();
-	expect(await violations(page), 'handout (zh)').toEqual([]);
+	await checkToolStates(page, '下一步论证', ' (zh)');
 });

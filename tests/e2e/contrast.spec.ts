@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { checkToolStates, violations } from './axe';
 import { debateFile, map, openMap } from './debate';
 
 /**
@@ -14,24 +14,6 @@ const objection = debateFile.claims.find(
 const support = debateFile.claims.find(
 	(c) => c.stance === 'pro' && c.target === debateFile.thesis
 )!;
-
-/** Serious and critical WCAG 2.1 A/AA violations, colour contrast included; fails if it did not run. */
-async function violations(page: Page) {
-	const result = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const ran = [...result.passes, ...result.violations, ...result.incomplete].map((r) => r.id);
-	expect(ran).toContain('color-contrast');
-	return result.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map(
-			(v) =>
-				`${v.id}: ${v.help} (${v.nodes
-					.map((n) => n.target.join(' '))
-					.slice(0, 3)
-					.join(', ')})`
-		);
-}
 
 const styleOf = (page: Page, id: string, prop: string) =>
 	map(
@@ -112,19 +94,7 @@ test('more contrast: faded claims stay readable (opacity 0.7 or more) and the in
 	await page.screenshot({ path: 'screenshots/contrast-faded.png' });
 	expect(await violations(page), 'focus and search').toEqual([]);
 
-	await page.getByRole('tab', { name: 'Next to argue' }).click();
-	expect(await violations(page), 'next to argue').toEqual([]);
-	await page.getByTestId('export-menu').locator('summary').click();
-	expect(await violations(page), 'export menu').toEqual([]);
-	await page.keyboard.press('Escape');
-	await page.getByTestId('poll-button').click();
-	expect(await violations(page), 'stance poll').toEqual([]);
-	await page.keyboard.press('Escape');
-	await page.getByTestId('present').click();
-	expect(await violations(page), 'present mode').toEqual([]);
-	await page.keyboard.press('Escape');
-	await page.getByTestId('handout-button').click();
-	expect(await violations(page), 'handout').toEqual([]);
+	await checkToolStates(page, 'Next to argue');
 
 	await page.goto('/');
 	await page.getByText('…or paste text').click();

@@ -49,10 +49,11 @@ function start(): Worker | null {
 
 class WorkerUnavailable extends Error {}
 
-/** Stops the worker and forgets what was waiting for it (their callers have given up). */
+/** Stops the worker; whatever else was waiting on it is told so rather than left hanging. */
 function stop() {
 	worker?.terminate();
 	worker = undefined;
+	for (const w of waiting.values()) w.fail(new Error('the worker reading imports was stopped'));
 	waiting.clear();
 }
 

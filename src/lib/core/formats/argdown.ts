@@ -65,7 +65,7 @@ import type {
 import { shortcodes } from '@argdown/core/dist/plugins/shortcodes.js';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../load/diagnostic';
-import { findLongLine, longLineError, MAX_ARGDOWN_LINE_LENGTH } from '../load/lines';
+import { lineTooLong, MAX_ARGDOWN_LINE_LENGTH } from '../load/lines';
 import {
 	Actor,
 	Evidence,
@@ -1044,20 +1044,13 @@ export const argdownCodec: Codec = {
 	sniff: sniffArgdown,
 	decode: async (text, { file }) => {
 		// Before the parser is even loaded: a line no one can edit is refused with its number.
-		const long = findLongLine(text, MAX_ARGDOWN_LINE_LENGTH);
-		if (long)
-			return {
-				ok: false,
-				errors: [
-					longLineError(
-						file,
-						long,
-						MAX_ARGDOWN_LINE_LENGTH,
-						'break the text into lines: an Argdown statement goes on over the lines below it, up to the next empty line; a passage that long belongs in a source'
-					)
-				],
-				warnings: []
-			};
+		const tooLong = lineTooLong(
+			text,
+			file,
+			MAX_ARGDOWN_LINE_LENGTH,
+			'break the text into lines: an Argdown statement goes on over the lines below it, up to the next empty line; a passage that long belongs in a source'
+		);
+		if (tooLong) return { ok: false, errors: [tooLong], warnings: [] };
 		try {
 			return decodeArgdown(await loadArgdown(), text, file);
 		} catch (e) {

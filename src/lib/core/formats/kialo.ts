@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../load/diagnostic';
-import { findLongLine, longLineError, MAX_LINE_LENGTH } from '../load/lines';
+import { lineTooLong, MAX_LINE_LENGTH } from '../load/lines';
 import type { Claim, Debate, Evidence, RelationTarget, Stance } from '../schema/debate';
 import { textIn } from '../schema/localised';
 import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
@@ -501,20 +501,13 @@ function readLink(
 }
 
 function decodeKialo(text: string, file: string): DecodeResult {
-	const long = findLongLine(text, MAX_LINE_LENGTH);
-	if (long)
-		return {
-			ok: false,
-			errors: [
-				longLineError(
-					file,
-					long,
-					MAX_LINE_LENGTH,
-					'break the text into lines: the lines of a Kialo entry are joined into one text, up to the next empty line; a passage that long belongs in a source'
-				)
-			],
-			warnings: []
-		};
+	const tooLong = lineTooLong(
+		text,
+		file,
+		MAX_LINE_LENGTH,
+		'break the text into lines: the lines of a Kialo entry are joined into one text, up to the next empty line; a passage that long belongs in a source'
+	);
+	if (tooLong) return { ok: false, errors: [tooLong], warnings: [] };
 	const problems = new Problems(file);
 	const lines = splitLines(text);
 	const at = lines.findIndex((l) => l.trim() !== '');

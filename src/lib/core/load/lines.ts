@@ -79,6 +79,17 @@ export function longLineError(
 	};
 }
 
+/** The long-line error for `text`, if some line is over `limit`; `hint` says how to fix it. */
+export function lineTooLong(
+	text: string,
+	file: string,
+	limit: number,
+	hint: string
+): Diagnostic | undefined {
+	const long = findLongLine(text, limit);
+	return long ? longLineError(file, long, limit, hint) : undefined;
+}
+
 const YAML_HINT =
 	'break the text into lines: in YAML a text may go on over several lines (write "key: >" and indent the lines below it); a passage that long belongs in a source, not in the debate';
 
