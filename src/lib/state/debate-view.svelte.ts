@@ -117,9 +117,17 @@ export class DebateView {
 	 * in the same task: opening it stays under the 200 ms a task may take. Set by the page.
 	 */
 	weighed = $state(false);
+	/**
+	 * Whether the page has applied its address (focus, folds, filters, language…). The map waits
+	 * for it: the first map built is then the one the link describes, built once, not the
+	 * default view built and thrown away. Set by {@link apply}.
+	 */
+	addressRead = $state(false);
 	/** Whether the evaluation is still to come (a big debate, just opened). */
 	get weighing(): boolean {
-		return !this.weighed && this.graph.order.length > LEVELS.foldAbove;
+		// Size first: a small debate's evaluation then does not depend on `weighed` at all, and is
+		// not worked out again when the page sets it.
+		return this.graph.order.length > LEVELS.foldAbove && !this.weighed;
 	}
 	readonly visibility: Visibility;
 	readonly shown: Set<string>;
@@ -454,6 +462,7 @@ export class DebateView {
 			this.outlineOpen = true;
 			this.panel = 'find';
 		}
+		this.addressRead = true;
 	}
 }
 
