@@ -386,3 +386,20 @@ test('without browser storage (private mode) the page says so, and additions sti
 	const { readFileSync } = await import('node:fs');
 	expect(readFileSync((await download.path())!, 'utf8')).toContain('Kept in memory only.');
 });
+
+test("a student adds a claim after the classroom's connection dropped", async ({
+	page,
+	context
+}) => {
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!;
+	await openMap(page, `?claim=${target.id}`);
+	// The checks for an addition are not in the page's first load; they arrive once it is idle.
+	await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+	await page.waitForTimeout(500);
+	await context.setOffline(true);
+	const id = await addObjection(page, 'Offline, this objection is still kept.');
+	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
+	await context.setOffline(false);
+	await page.reload();
+	await expect.poll(() => map(page, (h) => h.nodeIds()).catch(() => [])).toContain(id);
+});

@@ -160,3 +160,19 @@ test('the tree layout (dagre) draws the same claims with the thesis on top and n
 	for (const b of boxes) if (b !== thesis) expect(b.y1).toBeGreaterThan(thesis.y1);
 	expect(overlappingPairs(claimIds, boxes)).toEqual([]);
 });
+
+test('a link opens straight on the view it names: the map is laid out once, not a default first', async ({
+	page
+}) => {
+	const layouts = () =>
+		page.evaluate(() => performance.getEntriesByName('counterpoint:layout').length);
+	await openMap(page);
+	expect(await layouts()).toBe(1);
+	const deep = debateFile.claims.find((c) => c.target && c.target !== debateFile.thesis)!;
+	await openMap(page, `?focus=${deep.id}`);
+	expect(await layouts()).toBe(1);
+	// The one map built is the focused one: the claim, its path up and what answers it, no more.
+	const nodes = await map(page, (h) => h.nodeIds());
+	expect(nodes).toContain(deep.id);
+	expect(nodes.length).toBeLessThan(claimIds.length);
+});

@@ -1,6 +1,8 @@
 import type { Label } from '$lib/core/evaluate';
 import type { ArgumentGraph } from '$lib/core/model';
-import { stanceWords, textIn, type Evidence, type Source } from '$lib/core/schema';
+import { textIn } from '$lib/core/schema/text';
+import { stanceWords } from '$lib/core/schema/poll-scale';
+import type { Evidence, Source } from '$lib/core/schema';
 import type { Facet } from '$lib/core/view';
 import type { MapWords } from '$lib/map/elements';
 import type { StandingWords } from '$lib/map/standing';

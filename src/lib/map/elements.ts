@@ -1,5 +1,5 @@
 import type { ArgumentGraph } from '../core/model';
-import { textIn } from '../core/schema';
+import { textIn } from '../core/schema/text';
 import { breakable, estimateWidth, wrapText, type Measure } from './wrap';
 
 /** Sizes of a node on the map, in model pixels (at zoom 1). */

@@ -1,15 +1,14 @@
-import {
-	contributionFromDraft,
-	Contributions,
-	freshId,
-	isoNow,
-	mergeContributions,
-	type Contribution,
-	type DraftResult
-} from '../core/contrib';
+import type { Contribution, DraftResult } from '../core/contrib/contribution';
+import { freshId, isoNow, mergeContributions } from '../core/contrib/overlay';
 import type { Debate } from '../core/schema';
 import { openStore, type QuarantineRecord } from './db';
 import type { StoreProblem } from './problem';
+
+/**
+ * The additions' checks (zod schemas): loaded when first needed (a student submits, or stored
+ * additions are read), not with the page, so that the map opens without the validator.
+ */
+const loadChecks = () => import('../core/contrib/contribution');
 
 /** One change to the additions, kept for undo and redo: the addition before and after it. */
 interface Change {
@@ -73,6 +72,14 @@ export class ContributionStore {
 		}
 	}
 
+	/**
+	 * Loads the checks ahead of need, once the page is idle: a student who writes a claim after
+	 * the classroom's connection dropped can still add it. A failure here is retried on submit.
+	 */
+	prepare(): void {
+		loadChecks().catch(() => {});
+	}
+
 	/** Stops listening to other tabs. */
 	close() {
 		this.channel?.close();
@@ -80,7 +87,11 @@ export class ContributionStore {
 	}
 
 	/** Checks a draft and, if it is sound, adds it (or replaces addition `editing`). */
-	submit(draft: unknown, options: { debate: Debate; lang: string; editing?: string }): DraftResult {
+	async submit(
+		draft: unknown,
+		options: { debate: Debate; lang: string; editing?: string }
+	): Promise<DraftResult> {
+		const { contributionFromDraft } = await loadChecks();
 		const previous = options.editing ? this.find(options.editing) : undefined;
 		const id =
 			previous?.id ??
@@ -146,6 +157,8 @@ export class ContributionStore {
 		this.queue = this.queue.then(async () => {
 			this.state = 'saving';
 			try {
+				// Before the transaction: awaiting anything else inside it would let it commit.
+				const { Contributions } = await loadChecks();
 				const db = await openStore();
 				// One transaction reads, merges and writes, so two tabs cannot interleave; an
 				// unreadable record is moved aside in the same transaction, never lost.
@@ -186,6 +199,7 @@ export class ContributionStore {
 		const db = await openStore();
 		const record = await db.get('contributions', this.debateId);
 		if (!record) return [];
+		const { Contributions } = await loadChecks();
 		const parsed = Contributions.safeParse(record.items);
 		if (parsed.success) return parsed.data;
 		const tx = db.transaction(['contributions', 'quarantine'], 'readwrite');

@@ -8,7 +8,7 @@ import {
 	type EvaluationDiff
 } from '../core/evaluate';
 import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
-import { withContributions } from '../core/contrib';
+import { withContributions } from '../core/contrib/overlay';
 import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
 import { PollStore } from './poll.svelte';

@@ -1,5 +1,5 @@
-import { isoNow } from '../core/contrib';
-import { Poll, type PollAnswer } from '../core/schema';
+import { isoNow } from '../core/contrib/overlay';
+import type { Poll, PollAnswer } from '../core/schema/poll';
 import { openStore } from './db';
 import type { StoreProblem } from './problem';
 
@@ -18,6 +18,8 @@ export class PollStore {
 		try {
 			const record = await (await openStore()).get('polls', this.debateId);
 			if (!record) return;
+			// The schema loads only when there is a stored poll to check, not with the page.
+			const { Poll } = await import('../core/schema/poll');
 			const parsed = Poll.safeParse(record.poll);
 			if (parsed.success) this.poll = parsed.data;
 			else {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ViewState } from '../../../src/lib/core/view/view-state';
 import {
 	autoLevels,
 	computeVisibility,
@@ -231,6 +233,35 @@ describe('view state in the URL', () => {
 	it('writes nothing for the default view', () => {
 		const { state } = readViewParams(new URLSearchParams(''), branches());
 		expect(writeViewParams(state).toString()).toBe('');
+	});
+
+	// The link is read without zod (so the page opens without loading it); the schema still
+	// decides: whatever the reader returns, from any address at all, is a valid view state as is.
+	it('reads any address into a view state the schema accepts unchanged', () => {
+		const g = branches();
+		const names = ['claim', 'focus', 'fold', 'unfold', 'levels', 'strike', 'score', 'q', 'lang']
+			.concat(['layout', 'present', 'step', 'print', 'side', 'stance', 'actor', 'tag', 'kind'])
+			.concat(['status']);
+		const known = ['p1', 'c3', 'all', '2', '0', '1', 'tree', 'pro', 'for', 'quote', 'health'];
+		const value = fc.oneof(
+			fc.constantFrom(...known),
+			fc.string({ maxLength: 12 }),
+			fc
+				.array(fc.constantFrom(...known, 'x y', ':', '0.5', 'p1:0.5'), { maxLength: 4 })
+				.map((a) => a.join(','))
+		);
+		fc.assert(
+			fc.property(
+				fc.array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 8 }),
+				(pairs) => {
+					const { state } = readViewParams(new URLSearchParams(pairs), g);
+					const parsed = ViewState.safeParse(state);
+					expect(parsed.success).toBe(true);
+					expect(parsed.data).toEqual(state);
+				}
+			),
+			{ numRuns: 500 }
+		);
 	});
 });
 

@@ -1,2 +1,3 @@
 export * from './contribution';
+export * from './overlay';
 export * from './merge';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../load/diagnostic';
 import type { Claim, Debate, RelationTarget, Source } from '../schema/debate';
-import { textIn } from '../schema/localised';
+import { textIn } from '../schema/text';
 import type { Contribution } from './contribution';
 
 /**

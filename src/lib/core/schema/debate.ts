@@ -11,21 +11,25 @@ import {
 	TITLE_MAX,
 	URL_MAX
 } from './localised';
+import {
+	CLAIM_TEXT_MAX,
+	CLAIM_TITLE_MAX,
+	EVIDENCE_KINDS,
+	ID_PATTERN,
+	SOURCE_STATUSES,
+	STANCES
+} from './vocabulary';
 
 /** The format version this code writes. Older files are migrated on load (see `migrate.ts`). */
 export const FORMAT_VERSION = 1;
 
-/** Maximum length of a claim's `text`: it is the node label, so it must stay short. */
-export const CLAIM_TEXT_MAX = 160;
-
-/** Maximum length of a claim's short `title`, shown on the zoomed-out map. */
-export const CLAIM_TITLE_MAX = 48;
+export { CLAIM_TEXT_MAX, CLAIM_TITLE_MAX } from './vocabulary';
 
 /** Ids name things inside one debate and appear in URLs (`?claim=p01`). */
 export const Id = z
 	.string()
 	.regex(
-		/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
+		ID_PATTERN,
 		'must be 1–64 letters, digits, "-", "_" or ".", starting with a letter or digit'
 	);
 
@@ -54,7 +58,7 @@ export const IsoDate = z
 		'must be an ISO date: "YYYY", "YYYY-MM" or "YYYY-MM-DD"'
 	);
 
-export const Stance = z.enum(['pro', 'con']);
+export const Stance = z.enum(STANCES);
 export type Stance = z.infer<typeof Stance>;
 
 /**
@@ -71,7 +75,7 @@ export type RelationTarget = z.infer<typeof RelationTarget>;
 export const Relation = z.strictObject({ target: RelationTarget, stance: Stance });
 export type Relation = z.infer<typeof Relation>;
 
-export const EvidenceKind = z.enum(['quote', 'statistic', 'event', 'opinion', 'study', 'document']);
+export const EvidenceKind = z.enum(EVIDENCE_KINDS);
 
 /** One piece of backing for a claim: a verbatim passage of a source and where it stands there. */
 export const Evidence = z.strictObject({
@@ -99,7 +103,7 @@ export const SourceType = z.enum([
 ]);
 
 /** Whether we saw the primary: in a stored copy, only through a secondary report, or not at all. */
-export const SourceStatus = z.enum(['confirmed', 'secondary', 'unconfirmed']);
+export const SourceStatus = z.enum(SOURCE_STATUSES);
 
 export const Source = z
 	.strictObject({

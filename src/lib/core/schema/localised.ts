@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { LANGUAGE_TAG_PATTERN } from './vocabulary';
 
 // How long texts may be: generous (the longest text in the shipped debate is a 550-character
 // note) but bounded, so that a 5 MB "claim" in an import is refused with its path instead of being
@@ -39,7 +40,7 @@ export const LanguageTag = z
 		message: 'must be a language tag such as "en" or "zh", at most 35 characters',
 		abort: true
 	})
-	.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh"');
+	.regex(LANGUAGE_TAG_PATTERN, 'must be a language tag such as "en" or "zh"');
 
 /**
  * Text that may be given once or per language: `"Hello"` or `{ en: "Hello", zh: "你好" }`.
@@ -59,25 +60,4 @@ export function localised(max: number) {
 export const LocalisedText = localised(LONG_TEXT_MAX);
 export type LocalisedText = z.infer<typeof LocalisedText>;
 
-/**
- * Picks the text for `lang`, falling back to the primary language, then English, then any.
- * `fallback` is true when the text shown is not in the language asked for.
- */
-export function pickText(
-	value: LocalisedText | undefined,
-	lang: string,
-	primary = 'en'
-): { text: string; lang: string; fallback: boolean } | undefined {
-	if (value === undefined) return undefined;
-	if (typeof value === 'string') return { text: value, lang: primary, fallback: lang !== primary };
-	for (const candidate of [lang, primary, 'en', ...Object.keys(value)]) {
-		const text = value[candidate];
-		if (text !== undefined) return { text, lang: candidate, fallback: candidate !== lang };
-	}
-	return undefined;
-}
-
-/** Shorthand for {@link pickText} when only the string matters. */
-export function textIn(value: LocalisedText | undefined, lang: string, primary = 'en'): string {
-	return pickText(value, lang, primary)?.text ?? '';
-}
+export { pickText, textIn } from './text';

@@ -24,16 +24,4 @@ export const Poll = z.strictObject({
 });
 export type Poll = z.infer<typeof Poll>;
 
-/** How far the student moved toward the thesis (positive) or away from it; undefined until both answers exist. */
-export function pollShift(poll: Poll): number | undefined {
-	return poll.before && poll.after ? poll.after.stance - poll.before.stance : undefined;
-}
-
-/** Words for a stance on the 0–100 scale. */
-export function stanceWords(stance: number): string {
-	if (stance <= 15) return 'strongly against';
-	if (stance <= 40) return 'against';
-	if (stance < 60) return 'undecided';
-	if (stance < 85) return 'for';
-	return 'strongly for';
-}
+export { pollShift, stanceWords } from './poll-scale';

@@ -1,15 +1,36 @@
 import type { ArgumentGraph } from '../model/graph';
-import { Id } from '../schema/debate';
-import { FACETS, Filters, Layout, ViewState, type Facet } from './view-state';
+import {
+	EVIDENCE_KINDS,
+	isId,
+	LANGUAGE_TAG_PATTERN,
+	SOURCE_STATUSES,
+	STANCES
+} from '../schema/vocabulary';
+import { FACETS, LAYOUTS, SIDE_FILTERS } from './filters';
+import type { Facet, Layout, ViewState } from './view-state';
 
 /**
  * The view state in a link: `?focus=c05&tag=safety&q=open+weights&strike=c02&score=p01:0.8`.
  * Lists are comma-separated. Reading is lenient: a value that is not valid, or names a claim the
  * debate does not have, is dropped and reported, never fatal — a link from an older version of
  * a debate still opens.
+ *
+ * Read with the format's plain vocabulary (`vocabulary.ts`, `filters.ts`) rather than the zod
+ * schemas, so that opening a link does not load the validator; a property test checks that
+ * whatever this returns is a valid `ViewState` by the schema.
  */
 
 const LIST_PARAMS = { fold: 'folded', unfold: 'unfolded', strike: 'struck' } as const;
+
+/** Which values each filter facet takes (actors and tags: ids, checked against the debate). */
+const FACET_VALUES: Record<Facet, (v: string) => boolean> = {
+	side: (v) => (SIDE_FILTERS as readonly string[]).includes(v),
+	stance: (v) => (STANCES as readonly string[]).includes(v),
+	actor: isId,
+	tag: isId,
+	kind: (v) => (EVIDENCE_KINDS as readonly string[]).includes(v),
+	status: (v) => (SOURCE_STATUSES as readonly string[]).includes(v)
+};
 
 function list(params: URLSearchParams, name: string): string[] {
 	return (params.get(name) ?? '')
@@ -28,7 +49,7 @@ export interface ReadView {
 /** Reads view state from query parameters; with a graph, ids are checked against the debate. */
 export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): ReadView {
 	const dropped: string[] = [];
-	const isClaim = (id: string) => Id.safeParse(id).success && (graph ? graph.claims.has(id) : true);
+	const isClaim = (id: string) => isId(id) && (graph ? graph.claims.has(id) : true);
 	const claimParam = (name: string): string | undefined => {
 		const v = params.get(name);
 		if (v === null || v === '') return undefined;
@@ -47,7 +68,7 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 
 	const filters = {} as Record<Facet, string[]>;
 	for (const facet of FACETS) {
-		const item = Filters.shape[facet].unwrap().element;
+		const valid = FACET_VALUES[facet];
 		filters[facet] = [];
 		for (const v of list(params, facet)) {
 			const known =
@@ -56,7 +77,7 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 					: graph && facet === 'tag'
 						? graph.debate.tags.some((t) => t.id === v)
 						: true;
-			if (item.safeParse(v).success && known) {
+			if (valid(v) && known) {
 				if (!filters[facet].includes(v)) filters[facet].push(v);
 			} else dropped.push(`${facet}=${v}`);
 		}
@@ -70,8 +91,11 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		else dropped.push(`score=${pair}`);
 	}
 
-	const layout = Layout.safeParse(params.get('layout') ?? 'columns');
-	if (!layout.success) dropped.push(`layout=${params.get('layout')}`);
+	const layoutText = params.get('layout') ?? 'columns';
+	const layout = (LAYOUTS as readonly string[]).includes(layoutText)
+		? (layoutText as Layout)
+		: undefined;
+	if (!layout) dropped.push(`layout=${layoutText}`);
 	const lang = params.get('lang');
 	const query = (params.get('q') ?? '').slice(0, 200);
 
@@ -92,22 +116,24 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		dropped.push(`step=${stepText}`);
 	const step = Number.isInteger(stepNumber) && stepNumber >= 1 ? stepNumber - 1 : 0;
 
-	const state = ViewState.parse({
-		claim: claimParam('claim'),
-		focus: claimParam('focus'),
+	const claim = claimParam('claim');
+	const focus = claimParam('focus');
+	const state: ViewState = {
+		...(claim ? { claim } : {}),
+		...(focus ? { focus } : {}),
 		[LIST_PARAMS.fold]: claimList('fold'),
 		[LIST_PARAMS.unfold]: claimList('unfold'),
-		levels,
+		...(levels !== undefined ? { levels } : {}),
 		[LIST_PARAMS.strike]: claimList('strike'),
-		filters,
+		filters: filters as ViewState['filters'],
 		query,
 		scores,
-		lang: lang && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : 'en',
-		layout: layout.success ? layout.data : 'columns',
+		lang: lang && LANGUAGE_TAG_PATTERN.test(lang) ? lang : 'en',
+		layout: layout ?? 'columns',
 		present,
 		step,
 		print: params.get('print') === '1'
-	});
+	};
 	return { state, dropped };
 }
 

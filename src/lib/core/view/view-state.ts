@@ -1,5 +1,8 @@
 import { z } from '../schema/zod';
 import { EvidenceKind, Id, SourceStatus, Stance } from '../schema/debate';
+import { LAYOUTS, SIDE_FILTERS } from './filters';
+
+export { emptyFilters, FACETS, hasFilters, LAYOUTS, SIDE_FILTERS } from './filters';
 
 /**
  * What a reader is looking at, apart from the debate itself: focus, folded branches, filters,
@@ -8,7 +11,7 @@ import { EvidenceKind, Id, SourceStatus, Stance } from '../schema/debate';
  */
 
 /** Which side of the thesis a claim ends up on. */
-export const SideFilter = z.enum(['for', 'against']);
+export const SideFilter = z.enum(SIDE_FILTERS);
 export type SideFilter = z.infer<typeof SideFilter>;
 
 /** Filters compose: a claim must pass every facet that has values; within a facet any value will do. */
@@ -22,9 +25,8 @@ export const Filters = z.object({
 });
 export type Filters = z.infer<typeof Filters>;
 export type Facet = keyof Filters;
-export const FACETS: readonly Facet[] = ['side', 'stance', 'actor', 'tag', 'kind', 'status'];
 
-export const Layout = z.enum(['columns', 'tree']);
+export const Layout = z.enum(LAYOUTS);
 export type Layout = z.infer<typeof Layout>;
 
 export const ViewState = z.object({
@@ -57,11 +59,3 @@ export const ViewState = z.object({
 	print: z.boolean().default(false)
 });
 export type ViewState = z.infer<typeof ViewState>;
-
-export function emptyFilters(): Filters {
-	return Filters.parse({});
-}
-
-export function hasFilters(filters: Filters): boolean {
-	return FACETS.some((f) => filters[f].length > 0);
-}

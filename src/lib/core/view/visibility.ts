@@ -1,5 +1,6 @@
 import { descendants, pathToRoot, type ArgumentGraph } from '../model/graph';
-import { FACETS, hasFilters, type Facet, type Filters } from './view-state';
+import { FACETS, hasFilters } from './filters';
+import type { Facet, Filters } from './view-state';
 
 /** What the map and the outline show for a given focus, folding and filters. */
 export interface Visibility {
