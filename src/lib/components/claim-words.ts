@@ -1,7 +1,7 @@
 import type { Label } from '$lib/core/evaluate';
 import type { ArgumentGraph } from '$lib/core/model';
 import { textIn } from '$lib/core/schema/text';
-import { stanceWords } from '$lib/core/schema/poll-scale';
+import { stanceBand, type StanceBand } from '$lib/core/schema/poll-scale';
 import type { Evidence, Source } from '$lib/core/schema';
 import type { Facet } from '$lib/core/view';
 import type { MapWords } from '$lib/map/elements';
@@ -118,17 +118,18 @@ export function labelMeaning(label: Label, lang: string): string {
 	return m.label_meaning_undec({}, at(lang));
 }
 
-/** Words for a stance on the poll's 0–100 scale (the core decides which). */
+/** Each band of the poll's scale, worded (a band missing here fails the type check). */
+const STANCE_WORDS: Record<StanceBand, (lang: string) => string> = {
+	'strongly-against': (lang) => m.stance_strongly_against({}, at(lang)),
+	against: (lang) => m.stance_against({}, at(lang)),
+	undecided: (lang) => m.stance_undecided({}, at(lang)),
+	for: (lang) => m.stance_for({}, at(lang)),
+	'strongly-for': (lang) => m.stance_strongly_for({}, at(lang))
+};
+
+/** Words for a stance on the poll's 0–100 scale (the core decides the band). */
 export function stanceWordsIn(stance: number, lang: string): string {
-	const words: Record<string, () => string> = {
-		'strongly against': () => m.stance_strongly_against({}, at(lang)),
-		against: () => m.stance_against({}, at(lang)),
-		undecided: () => m.stance_undecided({}, at(lang)),
-		for: () => m.stance_for({}, at(lang)),
-		'strongly for': () => m.stance_strongly_for({}, at(lang))
-	};
-	const english = stanceWords(stance);
-	return words[english]?.() ?? english;
+	return STANCE_WORDS[stanceBand(stance)](lang);
 }
 
 /** The words the map writes into its nodes: headers, the fold line and the label footers. */

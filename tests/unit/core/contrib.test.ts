@@ -8,7 +8,7 @@ import {
 	type Contribution
 } from '../../../src/lib/core/contrib';
 import { validateDebateData } from '../../../src/lib/core/load';
-import { pollShift, stanceWords } from '../../../src/lib/core/schema';
+import { pollShift, stanceBand } from '../../../src/lib/core/schema';
 import { fixtureGraph } from '../graphs';
 
 const debate = () => fixtureGraph('valid').debate;
@@ -157,12 +157,17 @@ describe('the stance poll', () => {
 		expect(
 			pollShift({ persuasive: [], before: { stance: 30, at }, after: { stance: 70, at } })
 		).toBe(40);
-		expect([0, 30, 50, 70, 100].map(stanceWords)).toEqual([
-			'strongly against',
+		expect([0, 15, 16, 40, 41, 59, 60, 84, 85, 100].map(stanceBand)).toEqual([
+			'strongly-against',
+			'strongly-against',
+			'against',
 			'against',
 			'undecided',
+			'undecided',
 			'for',
-			'strongly for'
+			'for',
+			'strongly-for',
+			'strongly-for'
 		]);
 	});
 

@@ -7,11 +7,14 @@ export function pollShift(poll: Poll): number | undefined {
 	return poll.before && poll.after ? poll.after.stance - poll.before.stance : undefined;
 }
 
-/** Words for a stance on the 0–100 scale. */
-export function stanceWords(stance: number): string {
-	if (stance <= 15) return 'strongly against';
+/** Where a stance on the 0–100 scale falls, in five bands; each UI language words them. */
+export type StanceBand = 'strongly-against' | 'against' | 'undecided' | 'for' | 'strongly-for';
+
+/** The band of a stance on the 0–100 scale. */
+export function stanceBand(stance: number): StanceBand {
+	if (stance <= 15) return 'strongly-against';
 	if (stance <= 40) return 'against';
 	if (stance < 60) return 'undecided';
 	if (stance < 85) return 'for';
-	return 'strongly for';
+	return 'strongly-for';
 }

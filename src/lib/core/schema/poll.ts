@@ -24,4 +24,4 @@ export const Poll = z.strictObject({
 });
 export type Poll = z.infer<typeof Poll>;
 
-export { pollShift, stanceWords } from './poll-scale';
+export { pollShift, stanceBand, type StanceBand } from './poll-scale';
