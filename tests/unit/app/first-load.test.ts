@@ -3,9 +3,9 @@ import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The map page's first load leaves out what only some readers need: the validator (zod), the
-// codecs, the layout engines, the handout. Vite splits at dynamic `import()`, so a static import
-// path from the page to one of these pulls it into the first load. This walks the page's static
-// imports, as the bundler does, and names the path that does.
+// codecs, the layout engines, the handout, the SVG writer. Vite splits at dynamic `import()`, so
+// a static import path from the page to one of these pulls it into the first load. This walks
+// the page's static imports, as the bundler does, and names the path that does.
 
 const ROOT = resolve(__dirname, '../../..');
 const PAGES = ['src/routes/debate/[id]/+page.svelte', 'src/routes/+layout.svelte'];
@@ -19,7 +19,8 @@ const LATER = [
 	'cytoscape-dagre',
 	'd3-hierarchy',
 	'minisearch',
-	'src/lib/components/Handout.svelte'
+	'src/lib/components/Handout.svelte',
+	'src/lib/map/svg.ts'
 ];
 
 function resolveImport(from: string, spec: string): string | null {
