@@ -242,3 +242,26 @@ test('an aborted save is reported, the addition stays on screen, nothing half-wr
 	expect(freshErrors).toEqual([]);
 	expect(errors).toEqual([]);
 });
+
+test('if the map engine cannot load, the page says so and the outline and drawer still work', async ({
+	page
+}) => {
+	// Cytoscape arrives in a chunk of its own, beside the page: refuse that one download.
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('getRetiredTextureQueue')) return route.abort('internetdisconnected');
+		return route.fulfill({ response, body });
+	});
+	await page.goto(`/debate/${DEBATE_ID}`);
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+	await expect(
+		page.getByRole('alert').filter({ hasText: 'The map could not be loaded' })
+	).toBeVisible();
+	await page.screenshot({ path: 'screenshots/map-engine-failed.png' });
+	const claim = debateFile.claims.find((c) => c.target)!;
+	await page.locator(`[role="treeitem"][data-claim="${claim.id}"]`).click();
+	await expect(page.getByTestId('drawer').getByRole('heading', { level: 2 })).toHaveText(
+		claim.text.en
+	);
+});

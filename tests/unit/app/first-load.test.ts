@@ -9,8 +9,12 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../../..');
 const PAGES = ['src/routes/debate/[id]/+page.svelte', 'src/routes/+layout.svelte'];
-/** Modules that must load only when used, by path or package name. */
+/**
+ * Modules that must load only when used, by path or package name; and the map engine, which
+ * loads beside the page (its download starts with the page, but nothing waits for it).
+ */
 const LATER = [
+	'cytoscape',
 	'zod',
 	'src/lib/core/schema/zod.ts',
 	'src/lib/core/formats/index.ts',
@@ -79,7 +83,7 @@ describe("the map page's first load", () => {
 		const files = [...loaded.keys()].map((f) => (f.startsWith('/') ? relative(ROOT, f) : f));
 		expect(files).toContain('src/lib/components/ArgumentMap.svelte');
 		expect(files).toContain('src/lib/core/view/url.ts');
-		expect(files).toContain('cytoscape');
+		expect(files).toContain('idb');
 	});
 
 	it.each(LATER)('does not bring in %s', (later) => {
