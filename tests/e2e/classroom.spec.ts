@@ -403,3 +403,25 @@ test("a student adds a claim after the classroom's connection dropped", async ({
 	await page.reload();
 	await expect.poll(() => map(page, (h) => h.nodeIds()).catch(() => [])).toContain(id);
 });
+
+test('a double click on "Add" while the checks are still loading adds the claim once', async ({
+	page
+}) => {
+	// Hold the chunk with the additions' checks (it has the form's messages) for a moment.
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes('put the rest in a source'))
+			await new Promise((wait) => setTimeout(wait, 1500));
+		return route.fulfill({ response, body });
+	});
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!;
+	await openMap(page, `?claim=${target.id}`);
+	await page.getByTestId('add-con').click();
+	await page.getByTestId('contribution-text').fill('Said twice, added once.');
+	await page.getByRole('button', { name: 'Add to the map' }).dblclick();
+	await expect(drawerHeading(page)).toHaveText('Said twice, added once.');
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+	await page.waitForTimeout(300);
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+});
