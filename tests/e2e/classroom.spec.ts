@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { debateFile, map, openMap } from './debate';
+import { debateFile, interceptChunk, map, openMap } from './debate';
 
 const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
 const tour = (debateFile as unknown as { tour?: string[] }).tour ?? [];
@@ -408,13 +408,7 @@ test('a double click on "Add" while the checks are still loading adds the claim 
 	page
 }) => {
 	// Hold the chunk with the additions' checks (it has the form's messages) for a moment.
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('put the rest in a source'))
-			await new Promise((wait) => setTimeout(wait, 1500));
-		return route.fulfill({ response, body });
-	});
+	await interceptChunk(page, 'put the rest in a source', 1500);
 	const target = debateFile.claims.find((c) => c.stance === 'pro')!;
 	await openMap(page, `?claim=${target.id}`);
 	await page.getByTestId('add-con').click();

@@ -72,3 +72,20 @@ export async function tabTo(page: Page, selector: string, limit = 60) {
 		await page.keyboard.press('Tab');
 	}
 }
+
+/**
+ * Intercepts the download of the app's script chunk that contains `marker` (chunk names are
+ * hashed; their contents are not): `'fail'` refuses it as a dropped connection would, a number
+ * holds it back that many milliseconds. Other chunks pass untouched.
+ */
+export function interceptChunk(page: Page, marker: string, what: 'fail' | number) {
+	return page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (body.includes(marker)) {
+			if (what === 'fail') return route.abort('internetdisconnected');
+			await new Promise((wait) => setTimeout(wait, what));
+		}
+		return route.fulfill({ response, body });
+	});
+}

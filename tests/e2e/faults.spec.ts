@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { debateFile, DEBATE_ID, openMap } from './debate';
+import { debateFile, DEBATE_ID, interceptChunk, openMap } from './debate';
 
 /**
  * Faults in the middle of a save. The classroom additions are saved in one IndexedDB transaction
@@ -247,12 +247,7 @@ test('if the map engine cannot load, the page says so and the outline and drawer
 	page
 }) => {
 	// Cytoscape arrives in a chunk of its own, beside the page: refuse that one download.
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (body.includes('getRetiredTextureQueue')) return route.abort('internetdisconnected');
-		return route.fulfill({ response, body });
-	});
+	await interceptChunk(page, 'getRetiredTextureQueue', 'fail');
 	await page.goto(`/debate/${DEBATE_ID}`);
 	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 	await expect(
