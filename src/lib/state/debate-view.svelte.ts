@@ -113,8 +113,9 @@ export class DebateView {
 	/** Everything folded: by the reader and by the level limit. */
 	readonly allFolded: string[];
 	/**
-	 * A big debate is weighed (labels and strengths) just after its first map is on screen, not
-	 * in the same task: opening it stays under the 200 ms a task may take. Set by the page.
+	 * A big debate is weighed (labels and strengths) in a task of its own just after the page's
+	 * first frame, not with the page or its map: opening it stays under the 200 ms a task may
+	 * take. Set by the page.
 	 */
 	weighed = $state(false);
 	/**
