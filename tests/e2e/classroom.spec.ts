@@ -102,6 +102,7 @@ test('a student adds, edits and deletes an objection, with undo and redo, and a 
 	await page.keyboard.press('Control+Shift+z');
 	await expect(drawerHeading(page)).toHaveText('Open weights help attackers as much as defenders.');
 	await page.getByTestId('delete-contribution').click();
+	await page.getByTestId('confirm-delete').click();
 	await expect(page.getByTestId('contribution-count')).toHaveText('0');
 	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length);
 	await page.getByTestId('contributions').getByRole('button', { name: 'Undo' }).click();
@@ -146,18 +147,18 @@ test("a second tab's newer edit is not overwritten by an older tab", async ({ co
 	await expect(c.locator(`[role="treeitem"][data-claim="${id}"]`)).toContainText('Second version');
 });
 
-test('an unreadable store is kept aside with a message, and new work still saves', async ({
+test('an unreadable change is kept aside with a message, and new work still saves', async ({
 	page
 }) => {
 	await openMap(page);
-	// Write something that is not a list of additions where this debate's additions live.
+	// Write something that is not an operation where this debate's changes live.
 	await page.evaluate(
 		(debateId) =>
 			new Promise<void>((done, fail) => {
-				const open = indexedDB.open('counterpoint', 3);
+				const open = indexedDB.open('counterpoint');
 				open.onsuccess = () => {
-					const tx = open.result.transaction('contributions', 'readwrite');
-					tx.objectStore('contributions').put({ debateId, items: { broken: true }, savedAt: 1 });
+					const tx = open.result.transaction('ops', 'readwrite');
+					tx.objectStore('ops').put({ debateId, id: 'broken-1', op: { broken: true } });
 					tx.oncomplete = () => {
 						open.result.close();
 						done();
@@ -169,11 +170,11 @@ test('an unreadable store is kept aside with a message, and new work still saves
 		'llama-open-weights'
 	);
 	await page.reload();
-	await expect(page.getByTestId('store-problem')).toContainText('kept aside');
+	await expect(page.getByTestId('kept-aside')).toContainText('kept aside');
 	const kept = await page.evaluate(
 		() =>
 			new Promise<unknown[]>((done) => {
-				const open = indexedDB.open('counterpoint', 3);
+				const open = indexedDB.open('counterpoint');
 				open.onsuccess = () => {
 					const req = open.result.transaction('quarantine').objectStore('quarantine').getAll();
 					req.onsuccess = () => done(req.result.map((r) => r.value));
@@ -182,7 +183,7 @@ test('an unreadable store is kept aside with a message, and new work still saves
 	);
 	expect(kept).toEqual([{ broken: true }]);
 	await page.locator(`[role="treeitem"][data-claim="${debateFile.thesis}"]`).click();
-	await addObjection(page, 'Still works after the broken store.');
+	await addObjection(page, 'Still works after the broken record.');
 	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
 });
 

@@ -1,8 +1,9 @@
 import type { Contribution, DraftResult } from '../core/contrib/contribution';
-import { freshId, isoNow, mergeContributions } from '../core/contrib/overlay';
+import { freshId } from '../core/contrib/overlay';
+import type { EditOp } from '../core/oplog/op';
+import { historyOf, repliesTo, revert, type History, type Revert } from '../core/oplog/replay';
 import type { Debate } from '../core/schema';
-import { openStore, type QuarantineRecord } from './db';
-import type { StoreProblem } from './problem';
+import { loadOpChecks, OpLog } from './oplog.svelte';
 
 /**
  * The additions' checks (zod schemas): loaded when first needed (a student submits, or stored
@@ -10,66 +11,71 @@ import type { StoreProblem } from './problem';
  */
 const loadChecks = () => import('../core/contrib/contribution');
 
-/** One change to the additions, kept for undo and redo: the addition before and after it. */
-interface Change {
-	before: Contribution | undefined;
-	after: Contribution;
+/** Why Undo or Redo did nothing: going back would overwrite these newer changes. */
+export interface Refusal {
+	action: 'undo' | 'redo';
+	/** The additions changed since (by another tab, or a later action). */
+	changed: Contribution[];
 }
 
-/** How saving stands, for the status line. */
-export type SaveState = 'idle' | 'loading' | 'saving' | 'saved' | 'failed';
-
 /**
- * A reader's additions to one debate, saved in this browser after every change. Several tabs of
- * the same debate share them: each save merges with what is stored (the newer version of each
- * addition wins, deletions included), and tells the other tabs, which merge it in. Undo and
- * redo replay changes as new versions, so they survive the same merging.
+ * A reader's additions to one debate: a view of the debate's operation log (`OpLog`), which
+ * keeps and saves every change. Undo and redo act on what this tab did, and are refused when
+ * they would overwrite a newer change made elsewhere.
  */
 export class ContributionStore {
+	/** Why the last Undo or Redo was refused; null once something else happens. */
+	refusal = $state<Refusal | null>(null);
+	private readonly history: History;
+
+	constructor(readonly log: OpLog) {
+		this.history = $derived(historyOf(log.state, log.identity.tab));
+	}
+
+	get debateId() {
+		return this.log.debateId;
+	}
 	/** Every addition, deleted ones included as markers. */
-	items = $state.raw<Contribution[]>([]);
-	state = $state<SaveState>('idle');
-	/** A problem the reader must know about (storage full, unreadable store); null when none. */
-	problem = $state<StoreProblem | null>(null);
-	/** Each step is one action: a single edit, or a whole merge of hand-ins. */
-	private undoStack = $state.raw<Change[][]>([]);
-	private redoStack = $state.raw<Change[][]>([]);
-	private channel: BroadcastChannel | undefined;
-	/** Saves run one after another, so a later change never lands before an earlier one. */
-	private queue: Promise<void> = Promise.resolve();
-
-	constructor(readonly debateId: string) {}
-
+	get items(): Contribution[] {
+		return this.log.state.items;
+	}
 	/** Additions that are shown (not deleted). */
 	get live(): Contribution[] {
 		return this.items.filter((c) => !c.deleted);
 	}
-
+	/** Deleted additions, newest first: each can be restored. */
+	get deleted(): Contribution[] {
+		return this.items.filter((c) => c.deleted).sort((a, b) => b.updatedAt - a.updatedAt);
+	}
+	get state() {
+		return this.log.saveState;
+	}
+	get problem() {
+		return this.log.problem;
+	}
 	get canUndo() {
-		return this.undoStack.length > 0;
+		return this.history.undo.length > 0;
 	}
 	get canRedo() {
-		return this.redoStack.length > 0;
+		return this.history.redo.length > 0;
+	}
+	/** Whether the latest change to addition `id` is still being written. */
+	isPending(id: string) {
+		const head = this.log.state.heads.get(id);
+		return head !== undefined && this.log.pending.has(head);
 	}
 
 	find(id: string): Contribution | undefined {
 		return this.items.find((c) => c.id === id && !c.deleted);
 	}
 
-	/** Reads what this browser has stored, and starts listening to other tabs. Browser only. */
-	async load(): Promise<void> {
-		this.state = 'loading';
-		try {
-			const stored = await this.read();
-			this.items = mergeContributions(stored, this.items);
-			this.state = 'saved';
-		} catch (e) {
-			this.fail(e);
-		}
-		if (typeof BroadcastChannel !== 'undefined') {
-			this.channel = new BroadcastChannel(`counterpoint:${this.debateId}`);
-			this.channel.onmessage = () => void this.refresh();
-		}
+	/** The live additions that answer `id`, directly or not: deleted with it. */
+	replies(id: string): Contribution[] {
+		return repliesTo(this.items, id);
+	}
+
+	load(): Promise<void> {
+		return this.log.load();
 	}
 
 	/**
@@ -78,15 +84,17 @@ export class ContributionStore {
 	 */
 	prepare(): void {
 		loadChecks().catch(() => {});
+		loadOpChecks().catch(() => {});
 	}
 
-	/** Stops listening to other tabs. */
 	close() {
-		this.channel?.close();
-		this.channel = undefined;
+		this.log.close();
 	}
 
-	/** Checks a draft and, if it is sound, adds it (or replaces addition `editing`). */
+	/**
+	 * Checks a draft and, if it is sound, adds it (or replaces addition `editing`). `lang` is
+	 * the language it is written in.
+	 */
 	async submit(
 		draft: unknown,
 		options: { debate: Debate; lang: string; editing?: string }
@@ -98,154 +106,132 @@ export class ContributionStore {
 			freshId([...options.debate.claims.map((c) => c.id), ...this.items.map((c) => c.id)]);
 		const result = contributionFromDraft(draft, {
 			id,
-			now: this.now(),
+			now: Date.now(),
 			lang: options.lang,
 			debate: options.debate,
 			previous
 		});
-		if (result.ok) this.change([{ before: previous, after: result.contribution }]);
+		if (result.ok) this.put([result.contribution]);
 		return result;
 	}
 
-	/** Deletes an addition (undo brings it back). */
+	/** Deletes an addition and every addition answering it, as one step (undo brings all back). */
 	remove(id: string) {
-		const before = this.find(id);
-		if (!before) return;
-		this.change([{ before, after: { ...before, deleted: true, updatedAt: this.now() } }]);
+		const target = this.find(id);
+		if (!target) return;
+		const all = [target, ...this.replies(id)];
+		const step = OpLog.newId();
+		const at = this.log.nextAt(all.length);
+		this.refusal = null;
+		void this.log.append(all.map((c, i) => this.deleteOp(c.id, step, at + i)));
 	}
 
-	/** Adds several additions as one step (merging students' hand-ins); undo removes them all. */
+	/**
+	 * Brings back a deleted addition, with what it answers if that was deleted too, and the
+	 * replies deleted with it: nothing a student wrote stays out of reach.
+	 */
+	restore(id: string) {
+		const gone = this.items.find((c) => c.id === id && c.deleted);
+		if (!gone) return;
+		// Lookups for this call, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const byId = new Map(this.items.map((c) => [c.id, c]));
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
+		const back = new Map<string, Contribution>();
+		// What it answers, up the chain, while that is a deleted addition.
+		for (let c: Contribution | undefined = gone; c?.deleted;) {
+			if (back.has(c.id)) break;
+			back.set(c.id, c);
+			const t = c.claim.target;
+			c = byId.get((typeof t === 'string' ? t : t?.to) ?? '');
+		}
+		// The replies deleted in the same step.
+		const step = this.stepOf(id);
+		for (const c of this.items) if (c.deleted && this.stepOf(c.id) === step) back.set(c.id, c);
+		this.put([...back.values()].map((c) => ({ ...c, deleted: undefined })));
+	}
+
+	/** The step (group of operations) that made addition `id`'s latest version. */
+	private stepOf(id: string): string | undefined {
+		const { versions, heads } = this.log.state;
+		return versions.get(heads.get(id) ?? '')?.op.group;
+	}
+
+	/**
+	 * Adds or updates several additions as one step (merging students' hand-ins): an addition
+	 * whose id is already here replaces it. Undo takes the whole step back.
+	 */
 	addAll(contributions: readonly Contribution[]) {
-		if (contributions.length === 0) return;
-		const now = this.now();
-		this.change(contributions.map((c) => ({ before: undefined, after: { ...c, updatedAt: now } })));
+		this.put(contributions);
 	}
 
-	undo() {
-		const last = this.undoStack.at(-1);
-		if (!last) return;
-		this.undoStack = this.undoStack.slice(0, -1);
-		this.redoStack = [...this.redoStack, last];
-		const now = this.now();
-		this.apply(
-			last.map((c) => ({ ...(c.before ?? { ...c.after, deleted: true }), updatedAt: now }))
+	undo(): Refusal | null {
+		const step = this.history.undo.at(-1);
+		return step ? this.back(step, 'undo') : null;
+	}
+
+	redo(): Refusal | null {
+		const step = this.history.redo.at(-1);
+		return step ? this.back(step, 'redo') : null;
+	}
+
+	private back(step: { group: string; ops: EditOp[] }, action: 'undo' | 'redo') {
+		const r = revert(this.log.state, step);
+		if (!r.ok) {
+			this.refusal = { action, changed: r.changedSince };
+			return this.refusal;
+		}
+		this.refusal = null;
+		const group = OpLog.newId();
+		const at = this.log.nextAt(r.changes.length);
+		const mark = action === 'undo' ? { undoes: step.group } : { redoes: step.group };
+		void this.log.append(r.changes.map((c, i) => this.revertOp(c, group, at + i, mark)));
+		return null;
+	}
+
+	private put(contributions: readonly Contribution[]) {
+		if (contributions.length === 0) return;
+		this.refusal = null;
+		const group = OpLog.newId();
+		const at = this.log.nextAt(contributions.length);
+		void this.log.append(
+			contributions.map((value, i) => ({
+				...this.envelope(group, at + i),
+				kind: 'put' as const,
+				base: this.log.state.heads.get(value.id) ?? null,
+				value: { ...value, updatedAt: at + i }
+			}))
 		);
 	}
 
-	redo() {
-		const last = this.redoStack.at(-1);
-		if (!last) return;
-		this.redoStack = this.redoStack.slice(0, -1);
-		this.undoStack = [...this.undoStack, last];
-		const now = this.now();
-		this.apply(last.map((c) => ({ ...c.after, updatedAt: now })));
+	private deleteOp(id: string, group: string, at: number): EditOp {
+		return {
+			...this.envelope(group, at),
+			kind: 'delete',
+			base: this.log.state.heads.get(id) ?? null,
+			claim: id
+		};
 	}
 
-	private change(changes: Change[]) {
-		this.undoStack = [...this.undoStack, changes].slice(-200);
-		this.redoStack = [];
-		this.apply(changes.map((c) => c.after));
+	private revertOp(
+		c: Revert,
+		group: string,
+		at: number,
+		mark: { undoes?: string; redoes?: string }
+	): EditOp {
+		const envelope = { ...this.envelope(group, at), ...mark, base: c.base };
+		return c.to
+			? { ...envelope, kind: 'put', value: { ...c.to, updatedAt: at } }
+			: { ...envelope, kind: 'delete', claim: c.id };
 	}
 
-	private apply(versions: Contribution[]) {
-		this.items = mergeContributions(this.items, versions);
-		void this.save();
+	private envelope(group: string, at: number) {
+		return {
+			id: OpLog.newId(),
+			actor: this.log.identity.actor,
+			tab: this.log.identity.tab,
+			group,
+			at
+		};
 	}
-
-	/** Writes the additions, merged with what another tab may have stored meanwhile. */
-	private save(): Promise<void> {
-		this.queue = this.queue.then(async () => {
-			this.state = 'saving';
-			try {
-				// Before the transaction: awaiting anything else inside it would let it commit.
-				const { Contributions } = await loadChecks();
-				const db = await openStore();
-				// One transaction reads, merges and writes, so two tabs cannot interleave; an
-				// unreadable record is moved aside in the same transaction, never lost.
-				const tx = db.transaction(['contributions', 'quarantine'], 'readwrite');
-				settled(tx.done);
-				const store = tx.objectStore('contributions');
-				const record = await store.get(this.debateId);
-				const parsed = Contributions.safeParse(record?.items ?? []);
-				if (!parsed.success && record)
-					await tx
-						.objectStore('quarantine')
-						.put(keptAside(this.debateId, record.items, 'while saving'));
-				const merged = mergeContributions(parsed.success ? parsed.data : [], this.items);
-				await store.put({ debateId: this.debateId, items: merged, savedAt: Date.now() });
-				await tx.done;
-				this.items = mergeContributions(this.items, merged);
-				this.state = 'saved';
-				if (this.problem?.kind !== 'additions-unreadable') this.problem = null;
-				this.channel?.postMessage('saved');
-			} catch (e) {
-				this.fail(e);
-			}
-		});
-		return this.queue;
-	}
-
-	/** Another tab saved: take its newer versions. */
-	private async refresh() {
-		try {
-			this.items = mergeContributions(this.items, await this.read());
-		} catch (e) {
-			this.fail(e);
-		}
-	}
-
-	/** The stored additions; an unreadable record is kept aside (never deleted) and reported. */
-	private async read(): Promise<Contribution[]> {
-		const db = await openStore();
-		const record = await db.get('contributions', this.debateId);
-		if (!record) return [];
-		const { Contributions } = await loadChecks();
-		const parsed = Contributions.safeParse(record.items);
-		if (parsed.success) return parsed.data;
-		const tx = db.transaction(['contributions', 'quarantine'], 'readwrite');
-		settled(tx.done);
-		await tx.objectStore('quarantine').put(keptAside(this.debateId, record.items, 'on opening'));
-		await tx.objectStore('contributions').delete(this.debateId);
-		await tx.done;
-		this.problem = { kind: 'additions-unreadable' };
-		return [];
-	}
-
-	private fail(e: unknown) {
-		this.state = 'failed';
-		const name = (e as { name?: string })?.name;
-		this.problem =
-			name === 'QuotaExceededError'
-				? { kind: 'additions-full' }
-				: { kind: 'additions-failed', error: String((e as Error)?.message ?? e) };
-	}
-
-	/** A clock that never goes backwards, so a quick undo still counts as newer. */
-	private last = 0;
-	private now() {
-		this.last = Math.max(Date.now(), this.last + 1);
-		return this.last;
-	}
-}
-
-/**
- * Marks a transaction's `done` as looked after. When a step fails (a put refused, the
- * transaction aborted), `done` rejects with the same failure, which the caller has already caught
- * and reported; unobserved, it would also surface as an unhandled rejection in the console.
- * Awaiting `done` afterwards still throws as before.
- */
-function settled(done: Promise<void>) {
-	done.catch(() => undefined);
-}
-
-/** The record under which unreadable additions are kept aside. */
-function keptAside(debateId: string, value: unknown, when: string): QuarantineRecord {
-	const keptAt = isoNow();
-	return {
-		key: `contributions:${debateId}:${keptAt}`,
-		store: 'contributions',
-		reason: `unreadable additions found ${when}`,
-		keptAt,
-		value
-	};
 }

@@ -3,8 +3,9 @@ import type { FormatId } from '../core/formats';
 import type { Debate } from '../core/schema';
 
 /**
- * Counterpoint's storage in this browser (IndexedDB): imported debates, each debate's classroom
- * additions, and anything that could not be read, kept aside rather than deleted.
+ * Counterpoint's storage in this browser (IndexedDB): imported debates, each debate's log of
+ * classroom changes (additions, stances), and anything that could not be read, kept aside rather
+ * than deleted.
  */
 
 export interface ImportedRecord {
@@ -15,18 +16,28 @@ export interface ImportedRecord {
 	fileName: string;
 }
 
-/** A debate's additions as stored; `items` is checked on every read (it may be old or edited). */
+/**
+ * A debate's additions as version 3 stored them (one list); read once, turned into operations
+ * and removed.
+ */
 export interface ContributionRecord {
 	debateId: string;
 	items: unknown;
 	savedAt: number;
 }
 
-/** A student's stance poll on one debate; `poll` is checked on every read. */
+/** A student's stance poll as version 3 stored it; turned into operations like the additions. */
 export interface PollRecord {
 	debateId: string;
 	poll: unknown;
 	savedAt: number;
+}
+
+/** One operation of a debate's log (`src/lib/core/oplog`); `op` is checked on every read. */
+export interface OpRecord {
+	debateId: string;
+	id: string;
+	op: unknown;
 }
 
 export interface QuarantineRecord {
@@ -35,6 +46,10 @@ export interface QuarantineRecord {
 	reason: string;
 	keptAt: string;
 	value: unknown;
+	/** The debate it belongs to (records kept by earlier versions say it in `key`). */
+	debateId?: string;
+	/** The reader has seen the message about it (it stays kept aside). */
+	seen?: boolean;
 }
 
 interface Schema extends DBSchema {
@@ -42,14 +57,18 @@ interface Schema extends DBSchema {
 	contributions: { key: string; value: ContributionRecord };
 	quarantine: { key: string; value: QuarantineRecord };
 	polls: { key: string; value: PollRecord };
+	ops: { key: [string, string]; value: OpRecord };
 }
 
 export type CounterpointDB = IDBPDatabase<Schema>;
 
+/** The database's version: 4 added the operation log. */
+export const DB_VERSION = 4;
+
 let db: Promise<CounterpointDB> | undefined;
 
 export function openStore(): Promise<CounterpointDB> {
-	db ??= openDB<Schema>('counterpoint', 3, {
+	db ??= openDB<Schema>('counterpoint', DB_VERSION, {
 		upgrade(database, oldVersion) {
 			if (oldVersion < 1) database.createObjectStore('debates', { keyPath: 'id' });
 			if (oldVersion < 2) {
@@ -57,6 +76,8 @@ export function openStore(): Promise<CounterpointDB> {
 				database.createObjectStore('quarantine', { keyPath: 'key' });
 			}
 			if (oldVersion < 3) database.createObjectStore('polls', { keyPath: 'debateId' });
+			// Version 4: each change is a record of its own (the operation log).
+			if (oldVersion < 4) database.createObjectStore('ops', { keyPath: ['debateId', 'id'] });
 		},
 		blocking() {
 			// A newer version of the app opened the database in another tab: let it upgrade.

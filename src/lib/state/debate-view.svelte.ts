@@ -11,6 +11,7 @@ import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
 import { withContributions } from '../core/contrib/overlay';
 import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
+import { OpLog } from './oplog.svelte';
 import { PollStore } from './poll.svelte';
 import { uiLanguage, type UiLang } from './ui-language.svelte';
 import type { DebateSearch } from '../core/search';
@@ -152,6 +153,8 @@ export class DebateView {
 	readonly debate: Debate;
 	/** The debate as its file has it, before a reader's additions. */
 	readonly base: Debate;
+	/** Everything the reader does to this debate (additions, stance), kept in this browser. */
+	readonly log: OpLog;
 	/** The reader's additions in class, saved in this browser. */
 	readonly contributions: ContributionStore;
 	/** The reader's stance poll on the thesis, saved in this browser. */
@@ -173,8 +176,9 @@ export class DebateView {
 
 	constructor(debate: Debate) {
 		this.base = debate;
-		this.contributions = new ContributionStore(debate.id);
-		this.poll = new PollStore(debate.id);
+		this.log = new OpLog(debate.id);
+		this.contributions = new ContributionStore(this.log);
+		this.poll = new PollStore(this.log);
 		const overlay = $derived(withContributions(debate, this.contributions.items));
 		this.debate = $derived(overlay.debate);
 		this.orphans = $derived(overlay.orphans);

@@ -1,50 +1,32 @@
-import { isoNow } from '../core/contrib/overlay';
-import type { Poll, PollAnswer } from '../core/schema/poll';
-import { openStore } from './db';
-import type { StoreProblem } from './problem';
+import type { PollAnswer } from '../core/schema/poll';
+import { OpLog } from './oplog.svelte';
 
 /**
  * A student's stance poll on one debate — before and after the discussion, and the claims they
- * found most persuasive — saved in this browser after every change. An unreadable record is
- * reported and replaced only when the student saves again (it is kept aside first).
+ * found most persuasive: a view of the debate's operation log. Each answer and each mark is an
+ * operation of its own, so a tab that has not heard of another's answer cannot overwrite it.
  */
 export class PollStore {
-	poll = $state.raw<Poll>({ persuasive: [] });
-	problem = $state<StoreProblem | null>(null);
+	constructor(readonly log: OpLog) {}
 
-	constructor(readonly debateId: string) {}
+	get poll() {
+		return this.log.state.poll;
+	}
 
-	async load() {
-		try {
-			const record = await (await openStore()).get('polls', this.debateId);
-			if (!record) return;
-			// The schema loads only when there is a stored poll to check, not with the page.
-			const { Poll } = await import('../core/schema/poll');
-			const parsed = Poll.safeParse(record.poll);
-			if (parsed.success) this.poll = parsed.data;
-			else {
-				const db = await openStore();
-				await db.put('quarantine', {
-					key: `polls:${this.debateId}:${isoNow()}`,
-					store: 'polls',
-					reason: 'unreadable poll found on opening',
-					keptAt: isoNow(),
-					value: record.poll
-				});
-				this.problem = { kind: 'poll-unreadable' };
-			}
-		} catch (e) {
-			this.problem = { kind: 'poll-unavailable', error: (e as Error).message };
-		}
+	/** A problem saving the reader's work, shown in the poll's dialog too (it covers the page). */
+	get problem() {
+		return this.log.problem;
 	}
 
 	answer(when: 'before' | 'after', stance: number, why: string) {
 		const answer: PollAnswer = {
 			stance: Math.round(Math.min(100, Math.max(0, stance))),
 			...(why.trim() ? { why: why.trim().slice(0, 500) } : {}),
-			at: isoNow()
+			// A timestamp, not state.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
+			at: new Date().toISOString()
 		};
-		return this.set({ ...this.poll, [when]: answer });
+		return this.log.append([{ ...this.envelope(), kind: 'stance', when, answer }]);
 	}
 
 	isPersuasive(id: string) {
@@ -52,29 +34,14 @@ export class PollStore {
 	}
 
 	togglePersuasive(id: string) {
-		const list = this.poll.persuasive;
-		return this.set({
-			...this.poll,
-			persuasive: list.includes(id) ? list.filter((p) => p !== id) : [...list, id].slice(0, 50)
-		});
+		return this.log.append([
+			{ ...this.envelope(), kind: 'persuasive', claim: id, on: !this.isPersuasive(id) }
+		]);
 	}
 
-	private async set(next: Poll) {
-		this.poll = next;
-		try {
-			await (
-				await openStore()
-			).put('polls', {
-				debateId: this.debateId,
-				poll: next,
-				savedAt: Date.now()
-			});
-			this.problem = null;
-		} catch (e) {
-			const full = (e as { name?: string }).name === 'QuotaExceededError';
-			this.problem = full
-				? { kind: 'poll-full' }
-				: { kind: 'poll-failed', error: (e as Error).message };
-		}
+	private envelope() {
+		const id = OpLog.newId();
+		const { actor, tab } = this.log.identity;
+		return { id, group: id, actor, tab, at: this.log.nextAt() };
 	}
 }
