@@ -329,3 +329,45 @@ test('one unreadable record beside three good ones: the three are shown, the one
 	await expect(page.getByTestId('contribution-count')).toHaveText('3');
 	await expect(page.getByTestId('kept-aside')).toBeHidden();
 });
+
+test('the form: the source fields stay open while typing, the claim answered is named, and the language is the one written in', async ({
+	page
+}) => {
+	const con = debateFile.claims.find((c) => c.stance === 'con')!;
+	// The page in Chinese; the student writes in English.
+	await openMap(page, `?claim=${con.id}&lang=zh`);
+	await page.getByTestId('add-con').click();
+	const form = page.getByTestId('contribution-form');
+	// The claim answered is named in the form.
+	await expect(page.getByTestId('form-target')).toContainText(con.text.zh);
+	// Opened by hand, the source fields stay open while the claim is typed.
+	await form.locator('details summary').click();
+	await page.getByTestId('contribution-text').pressSequentially('Open weights help defenders too.');
+	await expect(form.locator('details')).toHaveAttribute('open', '');
+	await expect(page.getByTestId('contribution-lang')).toHaveValue('en');
+	await form.locator('button[type="submit"]').click();
+	// Shown with the “not translated yet” marker: it is English on a Chinese page.
+	await expect(drawerHeading(page)).toContainText('Open weights help defenders too.');
+	const id = new URL(page.url()).searchParams.get('claim')!;
+
+	// A second "add an objection" now answers the student's own claim, and says so.
+	await page.getByTestId('add-con').click();
+	await expect(page.getByTestId('form-target')).toContainText('Open weights help defenders too.');
+	await form.getByRole('button', { name: '取消' }).click();
+
+	// Editing it with the page in Chinese keeps it English.
+	await page.getByTestId('drawer').getByRole('button', { name: '编辑' }).click();
+	await expect(page.getByTestId('contribution-lang')).toHaveValue('en');
+	await page.getByTestId('contribution-text').fill('Open weights help defenders as well.');
+	await form.locator('button[type="submit"]').click();
+	await expect(drawerHeading(page)).toContainText('Open weights help defenders as well.');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('hand-in').click()
+	]);
+	const { readFileSync } = await import('node:fs');
+	const { parse } = await import('yaml');
+	const file = parse(readFileSync((await download.path())!, 'utf8'));
+	const added = file.claims.find((c: { id: string }) => c.id === id);
+	expect(added.text).toEqual({ en: 'Open weights help defenders as well.' });
+});
