@@ -215,7 +215,7 @@ test('deleting your claim asks first, takes its replies with it, and Undo or Res
 	const reply = await addObjection(page, 'My answer to myself.');
 	await row(page, parent).click();
 	await page.getByTestId('delete-contribution').click();
-	await expect(page.getByTestId('drawer')).toContainText('and the 1 replies to it');
+	await expect(page.getByTestId('drawer')).toContainText('and the reply to it');
 	await page.getByTestId('confirm-delete').click();
 	await expect(page.getByTestId('contribution-count')).toHaveText('0');
 	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
