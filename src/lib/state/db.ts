@@ -40,6 +40,19 @@ export interface OpRecord {
 	op: unknown;
 }
 
+/**
+ * Where one operation stands with a class session's server: acknowledged (`acked`, the event id
+ * the server gave it), received from the server's stream (`seq`), or refused (why). An operation
+ * of this student with no record here is still to be sent.
+ */
+export interface SyncRecord {
+	logId: string;
+	opId: string;
+	acked?: number;
+	seq?: number;
+	refused?: string;
+}
+
 export interface QuarantineRecord {
 	key: string;
 	store: string;
@@ -58,11 +71,12 @@ interface Schema extends DBSchema {
 	quarantine: { key: string; value: QuarantineRecord };
 	polls: { key: string; value: PollRecord };
 	ops: { key: [string, string]; value: OpRecord };
+	sync: { key: [string, string]; value: SyncRecord };
 }
 
 export type CounterpointDB = IDBPDatabase<Schema>;
 
-/** The database's version: 4 added the operation log. */
+/** The database's version: 4 added the operation log (and where it stands with a server). */
 export const DB_VERSION = 4;
 
 let db: Promise<CounterpointDB> | undefined;
@@ -77,7 +91,10 @@ export function openStore(): Promise<CounterpointDB> {
 			}
 			if (oldVersion < 3) database.createObjectStore('polls', { keyPath: 'debateId' });
 			// Version 4: each change is a record of its own (the operation log).
-			if (oldVersion < 4) database.createObjectStore('ops', { keyPath: ['debateId', 'id'] });
+			if (oldVersion < 4) {
+				database.createObjectStore('ops', { keyPath: ['debateId', 'id'] });
+				database.createObjectStore('sync', { keyPath: ['logId', 'opId'] });
+			}
 		},
 		blocking() {
 			// A newer version of the app opened the database in another tab: let it upgrade.

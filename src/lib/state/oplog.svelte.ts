@@ -56,6 +56,8 @@ export class OpLog {
 	private queue: Promise<void> = Promise.resolve();
 	private journal: Journal;
 	private lastAt = 0;
+	private appendListeners = new Set<() => void>();
+	private excluded: ReadonlySet<string> = new Set();
 
 	constructor(
 		readonly debateId: string,
@@ -124,7 +126,44 @@ export class OpLog {
 		this.merge(ops);
 		this.pending = new Set([...this.pending, ...ops.map((o) => o.id)]);
 		if (!this.journal.write(ops[0]!.group, ops)) this.unsafe += ops.length;
+		const saved = this.flush();
+		for (const listener of this.appendListeners) listener();
+		return saved;
+	}
+
+	/**
+	 * Takes in operations made elsewhere (a class session's server): shown, and kept in this
+	 * browser so that they are there offline and after a reload. Each is taken once.
+	 */
+	receive(ops: Op[]): Promise<void> {
+		const fresh = ops.filter((op) => !this.ops.has(op.id));
+		if (fresh.length === 0) return this.queue;
+		for (const op of fresh) this.uncommitted.set(op.id, op);
+		this.merge(fresh);
 		return this.flush();
+	}
+
+	/**
+	 * Leaves operations out of what is shown (a class session's server refused them); they stay
+	 * in the log, and in this browser.
+	 */
+	exclude(ids: ReadonlySet<string>) {
+		this.excluded = ids;
+		this.state = replay(this.shown());
+	}
+
+	/** Every operation held, in no particular order. */
+	all(): Iterable<Op> {
+		return this.ops.values();
+	}
+
+	/**
+	 * Calls `listener` each time operations are made here (journalled, perhaps not yet in
+	 * IndexedDB): a class session's outbox sends them at once.
+	 */
+	onAppend(listener: () => void): () => void {
+		this.appendListeners.add(listener);
+		return () => this.appendListeners.delete(listener);
 	}
 
 	/** Marks what was kept aside as seen: the message goes until something new is kept aside. */
@@ -148,7 +187,12 @@ export class OpLog {
 				this.ops.set(op.id, op);
 				added = true;
 			}
-		if (added) this.state = replay(this.ops.values());
+		if (added) this.state = replay(this.shown());
+	}
+
+	private shown(): Op[] {
+		const all = [...this.ops.values()];
+		return this.excluded.size ? all.filter((op) => !this.excluded.has(op.id)) : all;
 	}
 
 	/** Writes every uncommitted operation, one transaction; retried with the next change. */
