@@ -412,6 +412,13 @@ eachBackend('class sessions', (backend) => {
 			expect(await server.send(code, ana.cookie, [put('c-u', 't')])).toEqual([1]);
 		});
 
+		test('a full request (what an outbox kept while offline) passes the default limits', async () => {
+			const { code } = await server.create();
+			const ana = await server.join(code, 'Ana');
+			const ops = Array.from({ length: http.MAX_OPS }, (_, i) => stance(i));
+			expect(await server.send(code, ana.cookie, ops)).toHaveLength(http.MAX_OPS);
+		});
+
 		test('too many operations from one student: 429 with Retry-After and a message', async () => {
 			const limited = await Server.start(db, {
 				limits: { opsPerParticipant: { burst: 3, perSecond: 0.5 } }

@@ -61,6 +61,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
 	create: { burst: 10, perSecond: 10 / 3600 },
 	join: { burst: 120, perSecond: 2 },
-	opsPerParticipant: { burst: 60, perSecond: 1 },
+	// At least a full request (MAX_OPS): an outbox that kept 100 changes offline sends them at once.
+	opsPerParticipant: { burst: 120, perSecond: 1 },
 	perAddress: { burst: 1200, perSecond: 60 }
 };
