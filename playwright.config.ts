@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './scripts/ensure-chromium.mjs';
 
@@ -5,7 +7,7 @@ import { CHROMIUM_ARGS, chromiumPath } from './scripts/ensure-chromium.mjs';
 const PORT = Number(process.env.E2E_PORT ?? 4327);
 
 /**
- * Browser tests run against the built static app in Debian's Chromium (npm cannot download
+ * Browser tests run against the built app (`npm start`'s server) in Debian's Chromium (npm cannot download
  * browsers here). `npm run test:e2e` builds first and checks that Chromium is installed.
  */
 export default defineConfig({
@@ -26,7 +28,8 @@ export default defineConfig({
 	},
 	webServer: {
 		command: `node scripts/start.mjs`,
-		env: { PORT: String(PORT) },
+		// Class sessions keep their data in a folder of this port's own, not the developer's ./data.
+		env: { PORT: String(PORT), COUNTERPOINT_DATA: join(tmpdir(), `counterpoint-e2e-${PORT}`) },
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 120_000

@@ -1,17 +1,54 @@
-import adapter from '@sveltejs/adapter-static';
+import adapterNode from '@sveltejs/adapter-node';
+import adapterStatic from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * Two builds from one source:
+ * - the default (`npm run build`, `npm start`): a Node server in `build/` (adapter-node) that
+ *   serves the prerendered pages and runs class sessions (`/api/class/…`);
+ * - `npm run build:static` (COUNTERPOINT_STATIC=1): a folder of static files in `build-static/`
+ *   for any web host, without class sessions.
+ */
+const STATIC = process.env.COUNTERPOINT_STATIC === '1';
+
+/**
+ * Every page is prerendered in both builds; only the class-session API runs on the server. A
+ * page that slips out of prerendering would need a server the static build does not have, so
+ * the build stops and names it (adapter-static's `strict`, kept for pages, relaxed for the API).
+ * @param {import('@sveltejs/kit').Adapter} adapter
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function pagesPrerendered(adapter) {
+	return {
+		...adapter,
+		async adapt(builder) {
+			const dynamic = builder.routes.filter(
+				(r) => r.prerender !== true && !r.id.startsWith('/api/')
+			);
+			if (dynamic.length > 0)
+				throw new Error(
+					`Every page must be prerendered, but these are not: ${dynamic.map((r) => r.id).join(', ')}`
+				);
+			return adapter.adapt(builder);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		// Every page is prerendered: the build is a folder of static files that any web server can host.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: pagesPrerendered(
+			STATIC
+				? adapterStatic({ pages: 'build-static', assets: 'build-static', strict: false })
+				: adapterNode({ out: 'build' })
+		),
 		alias: { $core: 'src/lib/core' },
 		// A strict Content-Security-Policy, written into every prerendered page as a <meta> tag:
 		// only this site's own scripts (SvelteKit's inline start-up script by its hash), no eval,
 		// no plugins, no <base> tricks. Pictures may be data:/blob: URLs (map footers, exports).
-		// See docs/threat-model.md.
+		// A page rendered by the server would carry the same policy as a header; the API's answers
+		// (JSON, event streams) are not documents. See docs/threat-model.md.
 		csp: {
 			mode: 'hash',
 			directives: {

@@ -23,7 +23,9 @@ export default defineConfig({
 	// The import worker (src/lib/state/imported.worker.ts) loads codecs lazily, as the page does.
 	worker: { format: 'es' },
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
+		environment: 'node',
+		// Opening an embedded database (initdb in WebAssembly) takes seconds on a busy machine.
+		hookTimeout: 60_000
 	}
 });

@@ -111,7 +111,7 @@ async function shipped(browser: Browser, runs: number) {
 			`performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js') && r.startTime <= ${at}).map((r) => new URL(r.name).pathname)`
 		)) as string[];
 		jsToDrawn = scripts.reduce(
-			(sum, path) => sum + gzipSync(readFileSync(resolve(ROOT, 'build' + path))).length,
+			(sum, path) => sum + gzipSync(readFileSync(resolve(ROOT, 'build/client' + path))).length,
 			0
 		);
 		longest.push(await longestTask(page, at));
@@ -250,9 +250,11 @@ async function limit(browser: Browser, n: number, shape: Shape | 'shipped') {
 
 /** Gzip bytes of the map page's JavaScript before interaction: preloads and static imports. */
 function bundle(): { gzip_bytes: number; files: number } {
-	const html = resolve(ROOT, `build/debate/${SHIPPED}.html`);
+	// The server's build: pages in build/prerendered, scripts in build/client, linked relative to
+	// the page's address (/debate/<id>).
+	const html = resolve(ROOT, `build/prerendered/debate/${SHIPPED}.html`);
 	const queue = [...readFileSync(html, 'utf8').matchAll(/href="([^"]+\.js)"/g)].map((m) =>
-		resolve(dirname(html), m[1]!)
+		resolve(ROOT, 'build/client/debate', m[1]!)
 	);
 	const seen = new Set<string>();
 	let gzip = 0;

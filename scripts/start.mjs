@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /**
- * `npm start`: builds the static app if the build is missing or older than the sources, then
- * serves `build/` and prints the address. PORT and HOST override the defaults.
+ * `npm start`: builds the app if the build is missing or older than the sources, then runs the
+ * server (adapter-node's handler): the prerendered pages, and class sessions on the embedded
+ * database (COUNTERPOINT_DATA, default ./data) or on PostgreSQL (DATABASE_URL).
+ * Listens on 127.0.0.1:4173 by default: this computer only. HOST=0.0.0.0 opens it to the
+ * network (a classroom); PORT changes the port.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import sirv from 'sirv';
 
 const INPUTS = ['src', 'arguments', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
 
@@ -24,22 +26,37 @@ function newest(paths) {
 	return t;
 }
 
-const marker = 'build/index.html';
+const marker = 'build/handler.js';
 if (!existsSync(marker) || statSync(marker).mtimeMs < newest(INPUTS)) {
 	console.log('Building Counterpoint…');
-	execSync('npx vite build', { stdio: 'inherit' });
+	execSync('npx vite build', {
+		stdio: 'inherit',
+		env: { ...process.env, COUNTERPOINT_STATIC: '' }
+	});
 }
 
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
-const serve = sirv('build', { extensions: ['html'], etag: true, dev: false });
-createServer((req, res) =>
-	serve(req, res, () => {
+// The server knows whether a request came over TLS; tell the app through a header it sets itself
+// (any such header from the client is replaced), so page addresses and cookies say http or https
+// truly. Behind a proxy that terminates TLS, set ORIGIN or PROTOCOL_HEADER instead (adapter-node).
+const PROTOCOL = 'x-counterpoint-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL;
+// A session on an imported debate carries the debate: as large as a debate file (5 MB). Each
+// class-session route sets its own, smaller limit.
+process.env.BODY_SIZE_LIMIT ??= '6M';
+
+const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
+
+const server = createServer((req, res) => {
+	if (ownProtocol) req.headers[PROTOCOL] = req.socket.encrypted ? 'https' : 'http';
+	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');
 		res.end('Not found');
-	})
-)
+	});
+})
 	.on('error', (e) => {
 		console.error(
 			e.code === 'EADDRINUSE' ? `Port ${port} is in use: try PORT=4174 npm start` : e.message
@@ -51,3 +68,15 @@ createServer((req, res) =>
 			`Counterpoint is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`
 		)
 	);
+
+/** Stops taking requests, ends open event streams, closes the database, then exits. */
+function stop() {
+	server.close();
+	// Event streams stay open forever: end them (browsers reconnect to the next server).
+	server.closeAllConnections();
+	process.emit('sveltekit:shutdown', 'SIGTERM');
+	// Give the database a moment to close its files.
+	setTimeout(() => process.exit(0), 1000).unref();
+}
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
