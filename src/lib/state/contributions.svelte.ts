@@ -28,7 +28,14 @@ export class ContributionStore {
 	refusal = $state<Refusal | null>(null);
 	private readonly history: History;
 
-	constructor(readonly log: OpLog) {
+	/**
+	 * `shared`: the log is a class session's, where classmates' additions show too; only one's
+	 * own can be edited or deleted. In a student's own browser every addition is theirs.
+	 */
+	constructor(
+		readonly log: OpLog,
+		readonly shared = false
+	) {
 		this.history = $derived(historyOf(log.state, log.identity.tab));
 	}
 
@@ -67,6 +74,13 @@ export class ContributionStore {
 
 	find(id: string): Contribution | undefined {
 		return this.items.find((c) => c.id === id && !c.deleted);
+	}
+
+	/** Addition `id` if it is this student's own (to edit or delete). */
+	mine(id: string): Contribution | undefined {
+		const c = this.find(id);
+		if (!c || !this.shared) return c;
+		return this.log.state.madeBy.get(id) === this.log.identity.actor ? c : undefined;
 	}
 
 	/** The live additions that answer `id`, directly or not: deleted with it. */

@@ -11,7 +11,7 @@ import { buildGraph, pathToRoot, type ArgumentGraph } from '../core/model';
 import { withContributions } from '../core/contrib/overlay';
 import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
-import { OpLog } from './oplog.svelte';
+import { browserIdentity, OpLog } from './oplog.svelte';
 import { PollStore } from './poll.svelte';
 import { uiLanguage, type UiLang } from './ui-language.svelte';
 import type { DebateSearch } from '../core/search';
@@ -155,6 +155,8 @@ export class DebateView {
 	readonly base: Debate;
 	/** Everything the reader does to this debate (additions, stance), kept in this browser. */
 	readonly log: OpLog;
+	/** The class session, when the page is one (`/class?code=`): its code, and who this is. */
+	readonly session: { code: string; role: 'teacher' | 'student' } | undefined;
 	/** The reader's additions in class, saved in this browser. */
 	readonly contributions: ContributionStore;
 	/** The reader's stance poll on the thesis, saved in this browser. */
@@ -174,10 +176,20 @@ export class DebateView {
 	/** 0-based step of the tour while presenting. */
 	step = $state(0);
 
-	constructor(debate: Debate) {
+	/**
+	 * `session`: the page is a class session's (`/class`): its log is the session's, kept apart
+	 * from the student's own work on the debate, made as the participant the server knows.
+	 */
+	constructor(
+		debate: Debate,
+		session?: { code: string; actor: string; role: 'teacher' | 'student' }
+	) {
 		this.base = debate;
-		this.log = new OpLog(debate.id);
-		this.contributions = new ContributionStore(this.log);
+		this.session = session && { code: session.code, role: session.role };
+		this.log = session
+			? new OpLog(`class:${session.code}`, { ...browserIdentity(), actor: session.actor })
+			: new OpLog(debate.id);
+		this.contributions = new ContributionStore(this.log, session !== undefined);
 		this.poll = new PollStore(this.log);
 		const overlay = $derived(withContributions(debate, this.contributions.items));
 		this.debate = $derived(overlay.debate);

@@ -328,7 +328,7 @@ function settled(done: Promise<void>) {
  * which a reload keeps and a new tab does not). Either falls back to a new one when storage is
  * refused.
  */
-function browserIdentity(): Identity {
+export function browserIdentity(): Identity {
 	const kept = (storage: () => Storage, key: string) => {
 		try {
 			const s = storage();

@@ -1,5 +1,6 @@
 /* eslint-disable svelte/prefer-svelte-reactivity -- what the page reads ($state.raw) is replaced,
    never mutated; the maps here are private bookkeeping, not state. */
+import { getContext, setContext } from 'svelte';
 import type { Op } from '../core/oplog/op';
 import { openStore, type SyncRecord } from './db';
 import type { OpLog } from './oplog.svelte';
@@ -181,4 +182,15 @@ export class Outbox {
 			this.log.exclude(new Set(refused.map((r) => r.op.id)));
 		}
 	}
+}
+
+const KEY = Symbol('outbox');
+
+/** Shares a class session's outbox with the page's components (none outside a session). */
+export function setOutbox(outbox: Outbox | undefined) {
+	setContext(KEY, outbox);
+}
+
+export function getOutbox(): Outbox | undefined {
+	return getContext<Outbox | undefined>(KEY);
 }

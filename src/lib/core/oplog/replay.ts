@@ -18,6 +18,8 @@ export interface Replayed {
 	items: Contribution[];
 	/** The operation behind each addition's current version. */
 	heads: ReadonlyMap<string, string>;
+	/** Who made each addition (the `actor` of its first version). */
+	madeBy: ReadonlyMap<string, string>;
 	/** Each applied change to an addition, by operation id. */
 	versions: ReadonlyMap<string, Version>;
 	/**
@@ -58,6 +60,7 @@ export function replay(ops: Iterable<Op>): Replayed {
 	const log = ordered(ops);
 	const current = new Map<string, Contribution>();
 	const heads = new Map<string, string>();
+	const madeBy = new Map<string, string>();
 	const versions = new Map<string, Version>();
 	const sameAs = new Map<string, string>();
 	/** The version each applied change replaced ('' when it made the addition). */
@@ -93,6 +96,7 @@ export function replay(ops: Iterable<Op>): Replayed {
 				// Insertion order of a Map is kept on update: first made stays first.
 				current.set(id, after);
 				heads.set(id, op.id);
+				if (!madeBy.has(id)) madeBy.set(id, op.actor);
 				break;
 			}
 			case 'stance':
@@ -109,6 +113,7 @@ export function replay(ops: Iterable<Op>): Replayed {
 	return {
 		items: [...current.values()],
 		heads,
+		madeBy,
 		versions,
 		sameAs,
 		refused,

@@ -1,0 +1,110 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { debateFile, openMap } from './debate';
+
+/**
+ * A class session as the people in it use it, each in a browser context of their own: the
+ * teacher starts it from the map, students join with the code (typed, or in the join address),
+ * and what one posts appears on the others' screens.
+ */
+
+test.describe.configure({ timeout: 120_000 });
+
+const drawerHeading = (page: Page) => page.getByTestId('drawer').getByRole('heading', { level: 2 });
+const row = (page: Page, id: string) => page.locator(`[role="treeitem"][data-claim="${id}"]`);
+
+async function person(browser: Browser) {
+	return (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+}
+
+/** Waits for a class page's map, and for its stream to be up. */
+async function live(page: Page) {
+	await page.waitForFunction(
+		() =>
+			(
+				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
+			).__counterpointMap?.nodeIds().length
+	);
+	await expect(page.getByTestId('class-status').getByRole('status')).toHaveAttribute(
+		'data-connection',
+		'live'
+	);
+}
+
+async function join(page: Page, name: string, code?: string, via?: string) {
+	await page.goto(via ?? '/join');
+	await expect(page.locator('html[data-ready]')).toBeAttached();
+	if (code) await page.getByTestId('join-code').fill(code);
+	await page.getByTestId('join-name').fill(name);
+	await page.getByRole('button', { name: 'Join' }).click();
+	await page.waitForURL(/\/class\?code=/);
+	await live(page);
+}
+
+test('a teacher starts a session; students join by code and by the join address; a post reaches every screen', async ({
+	browser
+}) => {
+	const teacher = await person(browser);
+	await openMap(teacher);
+	await teacher.getByTestId('export-menu').locator('summary').click();
+	await teacher.getByTestId('start-class').click();
+	await teacher.waitForURL(/\/class\?code=/);
+	await live(teacher);
+	const code = (await teacher.getByTestId('class-code').textContent())!.trim();
+	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+
+	const ana = await person(browser);
+	await join(ana, 'Ana', code.toLowerCase());
+	const ben = await person(browser);
+	await join(ben, 'Ben', undefined, `/join?code=${code}`);
+
+	// Ana objects to the thesis; Ben and the teacher see it at once.
+	await row(ana, debateFile.thesis).click();
+	await ana.getByTestId('add-con').click();
+	await ana.getByTestId('contribution-text').fill('Open weights cannot be recalled once out.');
+	await ana.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(ana)).toHaveText('Open weights cannot be recalled once out.');
+	for (const other of [ben, teacher])
+		await expect(
+			other.locator('[role="treeitem"]', { hasText: 'Open weights cannot be recalled once out.' })
+		).toBeVisible();
+	// Ben cannot edit or delete Ana's claim; Ana can.
+	const id = new URL(ana.url()).searchParams.get('claim')!;
+	await row(ben, id).click();
+	await expect(drawerHeading(ben)).toHaveText('Open weights cannot be recalled once out.');
+	await expect(ben.getByTestId('delete-contribution')).toHaveCount(0);
+	await expect(ana.getByTestId('delete-contribution')).toBeVisible();
+	await expect(ana.getByTestId('class-waiting')).toHaveCount(0);
+});
+
+test('a student offline keeps working; the change is delivered exactly once when the connection returns', async ({
+	browser
+}) => {
+	const teacher = await person(browser);
+	await openMap(teacher);
+	await teacher.getByTestId('export-menu').locator('summary').click();
+	await teacher.getByTestId('start-class').click();
+	await teacher.waitForURL(/\/class\?code=/);
+	await live(teacher);
+	const code = (await teacher.getByTestId('class-code').textContent())!.trim();
+	const ana = await person(browser);
+	await join(ana, 'Ana', code);
+
+	await ana.context().setOffline(true);
+	await row(ana, debateFile.thesis).click();
+	await ana.getByTestId('add-con').click();
+	await ana.getByTestId('contribution-text').fill('Written while the Wi-Fi was down.');
+	await ana.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(ana)).toHaveText('Written while the Wi-Fi was down.');
+	await expect(ana.getByTestId('class-waiting')).toHaveText('1 waiting to be sent');
+	await ana.context().setOffline(false);
+	await expect(ana.getByTestId('class-waiting')).toHaveCount(0, { timeout: 40_000 });
+	await expect(
+		teacher.locator('[role="treeitem"]', { hasText: 'Written while the Wi-Fi was down.' })
+	).toHaveCount(1);
+	// Delivered once: the teacher's page, reloaded, reads the server's log afresh: one copy.
+	await teacher.reload();
+	await live(teacher);
+	await expect(
+		teacher.locator('[role="treeitem"]', { hasText: 'Written while the Wi-Fi was down.' })
+	).toHaveCount(1);
+});
