@@ -9,6 +9,7 @@ import {
 } from '../../../src/lib/core/contrib';
 import { validateDebateData } from '../../../src/lib/core/load';
 import { pollShift, stanceBand } from '../../../src/lib/core/schema';
+import { textIn } from '../../../src/lib/core/schema/text';
 import { fixtureGraph } from '../graphs';
 
 const debate = () => fixtureGraph('valid').debate;
@@ -139,6 +140,63 @@ describe('merging hand-ins', () => {
 		const overlay = withContributions(debate(), [...first.contributions, ...second.contributions]);
 		expect(validateDebateData(overlay.debate).ok).toBe(true);
 		expect(overlay.debate.claims).toHaveLength(7);
+	});
+
+	it('refuses a hand-in for another debate even when its thesis has the same id', () => {
+		// Another class's debate, also with a thesis called "t", and a claim "c1" of its own.
+		const other = {
+			...handIn('Mei', [{ id: 'my-1', target: 't', text: 'Ties are uncomfortable.' }]),
+			id: 'school-uniforms-year-9'
+		};
+		const r = mergeHandIn(debate(), [], other, { file: 'year9.yaml', now: 1 });
+		expect(r.contributions).toEqual([]);
+		expect(r.warnings.map((w) => w.message)).toEqual([
+			expect.stringMatching(/another debate \("school-uniforms-year-9".*not this one \("valid"\)/)
+		]);
+	});
+
+	it('accounts for every claim of a hand-in: merged, the debate’s own, or reported with why', () => {
+		const d = debate();
+		const file = handIn('Mei', [{ id: 'my-1', target: 'p1', text: 'The shop is far away.' }]);
+		file.claims = file.claims.map((c) =>
+			// A student's addition that took the id "c1", which this debate uses for another claim…
+			c.id === 'c1'
+				? {
+						id: 'c1',
+						stance: 'con' as const,
+						target: 'p1',
+						text: 'Uniforms make hot days worse.',
+						contributor: { name: 'Mei', at: '2026-11-28T09:00:00Z' }
+					}
+				: // …and one of the debate's claims that says something else in the file, unmarked.
+					c.id === 'c2'
+					? { ...c, text: 'Second-hand uniforms are not sold at school.' }
+					: c
+		);
+		const r = mergeHandIn(d, [], file, { file: 'mei.yaml', now: 1 });
+		// The addition reusing "c1" is merged under a new id, and said so.
+		expect(r.contributions.map((c) => [c.id, textIn(c.claim.text, 'en')])).toEqual([
+			['c1-2', 'Uniforms make hot days worse.'],
+			['my-1', 'The shop is far away.']
+		]);
+		expect(r.warnings.find((w) => w.path === 'claims[2]')?.message).toMatch(
+			/"c1" by Mei uses the id of one of this debate's claims.*added as "c1-2"/
+		);
+		// The changed claim of the debate is named, with the file's words, and not taken.
+		const changed = r.warnings.find((w) => w.path === 'claims[3]');
+		expect(changed?.message).toMatch(/"c2" is not the same as this debate's claim/);
+		expect(changed?.hint).toContain('Second-hand uniforms are not sold at school.');
+		// "t" and "p1" are the debate's own, unchanged: with the 2 merged and the 1 reported, that
+		// is every claim of the file.
+		expect(r.own).toBe(2);
+		expect(r.own + r.contributions.length + 1).toBe(file.claims.length);
+	});
+
+	it('says when an addition answers a claim the debate no longer has', () => {
+		const file = handIn('Sam', [{ id: 'my-1', target: 'c9', text: 'Answers a deleted claim.' }]);
+		const r = mergeHandIn(debate(), [], file, { file: 'sam.yaml', now: 1 });
+		expect(r.contributions.map((c) => c.id)).toEqual(['my-1']);
+		expect(r.warnings[0]!.message).toMatch(/"my-1" answers "c9", which this debate does not have/);
 	});
 
 	it('refuses a hand-in for another debate, and names the file', () => {

@@ -7,6 +7,8 @@ import type { Contribution } from './contribution';
  * A teacher merges students' hand-ins into one map: the claims each student added (those the
  * teacher's debate does not have) become additions here, with ids made unique, authors kept,
  * and look-alike claims (same target, same words) reported so they can be compared side by side.
+ * Nothing in a hand-in is dropped without a word: each claim is merged, recognised as one of the
+ * debate's own claims unchanged, or named in a warning that says why it was not taken.
  */
 
 export interface MergeResult {
@@ -14,6 +16,21 @@ export interface MergeResult {
 	warnings: Diagnostic[];
 	/** Pairs of additions that say the same thing to the same claim: [new, earlier]. */
 	duplicates: [string, string][];
+	/** How many of the file's claims are the debate's own, unchanged (nothing to take). */
+	own: number;
+}
+
+/** Whether two pieces of validated data (JSON values) are the same, whatever their key order. */
+function sameData(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+	const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+	return (
+		ka.length === kb.length &&
+		ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+	);
 }
 
 /** Lower case, no punctuation, single spaces: how two claims are compared for duplicates. */
@@ -41,33 +58,55 @@ export function mergeHandIn(
 	options: { file: string; now: number }
 ): MergeResult {
 	const warnings: Diagnostic[] = [];
-	const warn = (message: string, hint?: string) =>
+	const warn = (message: string, hint?: string, path = '') =>
 		warnings.push({
 			severity: 'warning',
 			file: options.file,
 			line: 0,
 			column: 0,
-			path: '',
+			path,
 			message,
 			hint
 		});
-	if (handIn.id !== base.id && handIn.thesis !== base.thesis) {
+	// The debate's id says which debate a hand-in was written for; two debates may well share a
+	// thesis id ("thesis", "t").
+	if (handIn.id !== base.id) {
 		warn(
-			`this file is about another debate ("${textIn(handIn.title, 'en', handIn.language)}"), so nothing was taken from it`,
+			`this file is for another debate ("${handIn.id}": "${textIn(handIn.title, 'en', handIn.language)}"), not this one ("${base.id}"), so nothing was taken from it`,
 			'merge hand-ins on the map of the debate they were written for'
 		);
-		return { contributions: [], warnings, duplicates: [] };
+		return { contributions: [], warnings, duplicates: [], own: 0 };
 	}
-	const baseIds = new Set(base.claims.map((c) => c.id));
+	const baseClaims = new Map(base.claims.map((c) => [c.id, c]));
 	const taken = new Set([
-		...baseIds,
+		...baseClaims.keys(),
 		...existing.map((c) => c.id),
 		...base.sources.map((s) => s.id)
 	]);
 	for (const c of existing) if (c.source) taken.add(c.source.id);
 
-	const added = handIn.claims.filter((c) => !baseIds.has(c.id));
+	// Each claim of the file: the debate's own (unchanged: nothing to take; changed but not marked
+	// as a student's: reported, the debate's version kept), or an addition. A student's addition
+	// whose id the debate has since used for a claim of its own is still an addition, renamed.
+	const added: Claim[] = [];
+	const where = new Map<Claim, string>();
+	let own = 0;
+	handIn.claims.forEach((c, i) => {
+		where.set(c, `claims[${i}]`);
+		const mine = baseClaims.get(c.id);
+		if (!mine) added.push(c);
+		else if (sameData(c, mine)) own++;
+		else if (c.contributor) added.push(c);
+		else
+			warn(
+				`claim "${c.id}" is not the same as this debate's claim "${c.id}" and is not marked as a student's addition, so it was not taken; this debate's version stays`,
+				`the file's version says "${textIn(c.text, base.language, handIn.language)}": add it by hand if it is a student's point`,
+				`claims[${i}]`
+			);
+	});
 	if (added.length === 0) warn('this file adds no claims to the debate');
+	const author = (c: Claim) =>
+		c.contributor?.name ?? options.file.replace(/\.[a-z]+$/i, '').replace(/^.*[\\/]/, '');
 	// New ids for the added claims and their sources, so two students' "my-1" stay two claims.
 	const rename = new Map<string, string>();
 	const fresh = (id: string) => {
@@ -76,11 +115,18 @@ export function mergeHandIn(
 		taken.add(out);
 		return out;
 	};
-	for (const c of added) rename.set(c.id, fresh(c.id));
+	for (const c of added) {
+		const id = fresh(c.id);
+		rename.set(c.id, id);
+		if (baseClaims.has(c.id))
+			warn(
+				`claim "${c.id}" by ${author(c)} uses the id of one of this debate's claims but says something else; it was added as "${id}"`,
+				undefined,
+				where.get(c)
+			);
+	}
 	const sourceById = new Map(handIn.sources.map((s) => [s.id, s]));
 	const baseSources = new Set(base.sources.map((s) => s.id));
-	const author = (c: Claim) =>
-		c.contributor?.name ?? options.file.replace(/\.[a-z]+$/i, '').replace(/^.*[\\/]/, '');
 
 	const seen = new Map<string, string>();
 	for (const c of existing) {
@@ -110,7 +156,8 @@ export function mergeHandIn(
 			} else
 				warn(
 					`claim "${c.id}" cites more than one new source; only the first was kept`,
-					'an addition made in class has at most one source'
+					'an addition made in class has at most one source',
+					where.get(c)
 				);
 		}
 		const claim: Claim = {
@@ -126,7 +173,11 @@ export function mergeHandIn(
 		};
 		if (!claim.evidence) delete claim.evidence;
 		if (c.target === undefined) {
-			warn(`claim "${c.id}" answers nothing (a second thesis), so it was left out`);
+			warn(
+				`claim "${c.id}" answers nothing (a second thesis), so it was left out`,
+				'an addition supports or objects to a claim of the debate',
+				where.get(c)
+			);
 			continue;
 		}
 		const key = `${targetId(claim.target)}|${normalise(textIn(c.text, base.language, handIn.language))}`;
@@ -135,5 +186,20 @@ export function mergeHandIn(
 		else seen.set(key, id);
 		contributions.push({ id, claim, ...(source ? { source } : {}), updatedAt: options.now });
 	}
-	return { contributions, warnings, duplicates };
+	// An addition to a claim that is not here is kept, but the map cannot show it: say so.
+	const known = new Set([
+		...baseClaims.keys(),
+		...existing.filter((c) => !c.deleted).map((c) => c.id),
+		...contributions.map((c) => c.id)
+	]);
+	const fileIds = new Map([...rename].map(([from, to]) => [to, from]));
+	for (const c of contributions) {
+		const target = targetId(c.claim.target);
+		if (target && !known.has(target))
+			warn(
+				`claim "${fileIds.get(c.id)}" answers "${target}", which this debate does not have; it was merged but is not shown on the map`,
+				'the claim it answers may have been deleted since the class'
+			);
+	}
+	return { contributions, warnings, duplicates, own };
 }
