@@ -63,6 +63,19 @@ async function addObjection(page: import('@playwright/test').Page, text: string)
 	return new URL(page.url()).searchParams.get('claim')!;
 }
 
+/** Clicks "Hand in (file)"; gives the downloaded file's name and text. */
+async function handInFile(page: import('@playwright/test').Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('hand-in').click()
+	]);
+	const { readFileSync } = await import('node:fs');
+	return {
+		name: download.suggestedFilename(),
+		text: readFileSync((await download.path())!, 'utf8')
+	};
+}
+
 test('a student adds, edits and deletes an objection, with undo and redo, and a reload keeps it', async ({
 	page
 }) => {
@@ -192,13 +205,8 @@ test('hand in: the debate with the additions marked, as YAML', async ({ page }) 
 	await page.getByTestId('contribution-text').fill('Students can study the model themselves.');
 	await page.getByLabel('Your name (optional)').fill('Mei');
 	await page.getByRole('button', { name: 'Add to the map' }).click();
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('hand-in').click()
-	]);
-	expect(download.suggestedFilename()).toBe('llama-open-weights-additions.yaml');
-	const { readFileSync } = await import('node:fs');
-	const text = readFileSync((await download.path())!, 'utf8');
+	const { name, text } = await handInFile(page);
+	expect(name).toBe('llama-open-weights-additions.yaml');
 	expect(text).toContain('Students can study the model themselves.');
 	expect(text).toMatch(/contributor:\s*\n\s*name: Mei/);
 });
@@ -333,13 +341,8 @@ test('stance poll: before and after, the shift, the most persuasive claims, kept
 	await expect(listed.first()).toHaveText(first!.text.en);
 	await page.keyboard.press('Escape');
 
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('hand-in').click()
-	]);
-	const { readFileSync } = await import('node:fs');
 	const { parse } = await import('yaml');
-	const handIn = parse(readFileSync((await download.path())!, 'utf8')).handIn;
+	const handIn = parse((await handInFile(page)).text).handIn;
 	expect(handIn.poll.before).toMatchObject({ stance: 30, why: 'Misuse worries me.' });
 	expect(handIn.poll.after.stance).toBe(70);
 	expect(handIn.poll.persuasive).toEqual([first!.id, second!.id]);
@@ -379,12 +382,7 @@ test('without browser storage (private mode) the page says so, and additions sti
 	await addObjection(page, 'Kept in memory only.');
 	await expect(page.getByTestId('store-problem')).toBeVisible();
 	await expect(page.getByTestId('save-state')).toHaveText('Not saved');
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('hand-in').click()
-	]);
-	const { readFileSync } = await import('node:fs');
-	expect(readFileSync((await download.path())!, 'utf8')).toContain('Kept in memory only.');
+	expect((await handInFile(page)).text).toContain('Kept in memory only.');
 });
 
 test("a student adds a claim after the classroom's connection dropped", async ({
@@ -402,6 +400,50 @@ test("a student adds a claim after the classroom's connection dropped", async ({
 	await context.setOffline(false);
 	await page.reload();
 	await expect.poll(() => map(page, (h) => h.nodeIds()).catch(() => [])).toContain(id);
+});
+
+test("a student hands in after the classroom's connection dropped: the file still comes, with the additions", async ({
+	page,
+	context
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!;
+	await openMap(page, `?claim=${target.id}`);
+	// What hand-in needs is not in the page's first load; it arrives once the page is idle.
+	await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+	await page.waitForLoadState('networkidle');
+	await context.setOffline(true);
+	await addObjection(page, 'Handed in without a connection.');
+	const { name, text } = await handInFile(page);
+	expect(name).toBe('llama-open-weights-additions.yaml');
+	const { parse } = await import('yaml');
+	const file = parse(text);
+	expect(
+		file.claims
+			.filter((c: { contributor?: unknown }) => c.contributor)
+			.map((c: { text: unknown }) => c.text)
+	).toEqual([{ en: 'Handed in without a connection.' }]);
+	await expect(page.getByTestId('hand-in-note')).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test('when the YAML writer cannot be loaded at all, the hand-in comes as JSON, said so, and nothing is lost', async ({
+	page
+}) => {
+	// The YAML library never arrives (the connection dropped before the page was idle).
+	await interceptChunk(page, 'yaml.document', 'fail');
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	await addObjection(page, 'Kept, whatever the connection.');
+	const { name, text } = await handInFile(page);
+	expect(name).toBe('llama-open-weights-additions.json');
+	const file = JSON.parse(text);
+	expect(file.claims.at(-1)).toMatchObject({ text: { en: 'Kept, whatever the connection.' } });
+	await expect(page.getByTestId('hand-in-note')).toContainText(
+		'saved as llama-open-weights-additions.json, in Counterpoint JSON'
+	);
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
 });
 
 test('a double click on "Add" while the checks are still loading adds the claim once', async ({

@@ -7,6 +7,8 @@ import {
 	withContributions,
 	type Contribution
 } from '../../../src/lib/core/contrib';
+import { debateToJson, handInDebate, loadYamlWriter } from '../../../src/lib/core/contrib/hand-in';
+import { importDebate } from '../../../src/lib/core/formats';
 import { validateDebateData } from '../../../src/lib/core/load';
 import { pollShift, stanceBand } from '../../../src/lib/core/schema';
 import { textIn } from '../../../src/lib/core/schema/text';
@@ -244,5 +246,24 @@ describe('the stance poll', () => {
 		expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(
 			expect.arrayContaining(['handIn.poll.before.stance', 'handIn.poll.before.at'])
 		);
+	});
+});
+
+describe('a hand-in file', () => {
+	it('reads back as the same debate, poll included, as YAML or as JSON (the offline fallback)', async () => {
+		const withMine = withContributions(debate(), [make('my-1', 'p1', 'Blazers itch.')]).debate;
+		const poll = { before: { stance: 30, at: '2026-11-28T09:00:00.000Z' }, persuasive: ['c1'] };
+		const file = handInDebate(withMine, poll);
+		expect(file.handIn).toEqual({ poll });
+		// No poll answered: no poll in the file.
+		expect(handInDebate(withMine, { persuasive: [] }).handIn).toBeUndefined();
+		const { debateToYaml } = await loadYamlWriter();
+		for (const [text, name] of [
+			[debateToYaml(file), 'mei.yaml'],
+			[debateToJson(file), 'mei.json']
+		] as const) {
+			const back = await importDebate(text, { file: name });
+			expect(back.ok && back.value).toEqual(file);
+		}
 	});
 });
