@@ -211,27 +211,44 @@ test('hand in: the debate with the additions marked, as YAML', async ({ page }) 
 	expect(text).toMatch(/contributor:\s*\n\s*name: Mei/);
 });
 
-test("a teacher merges two students' hand-ins, sees look-alikes, and exports the merged debate", async ({
-	page
-}, info) => {
+/**
+ * Writes a student's hand-in to `file`: the shipped debate with their objections (marked with
+ * their name) and, if given, their stance poll. Returns the path.
+ */
+async function writeHandIn(
+	file: string,
+	name: string,
+	claims: { id: string; target: string; text: string }[],
+	poll?: unknown
+) {
 	const { parse, stringify } = await import('yaml');
 	const { readFileSync, writeFileSync } = await import('node:fs');
 	const base = parse(readFileSync('arguments/llama-open-weights.yaml', 'utf8'));
+	const marked = claims.map((c) => ({
+		...c,
+		stance: 'con',
+		text: { en: c.text },
+		contributor: { name, at: '2026-11-28T09:00:00Z' }
+	}));
+	const handIn = poll ? { handIn: { poll } } : {};
+	writeFileSync(file, stringify({ ...base, claims: [...base.claims, ...marked], ...handIn }));
+	return file;
+}
+
+test("a teacher merges two students' hand-ins, sees look-alikes, and exports the merged debate", async ({
+	page
+}, info) => {
+	const { parse } = await import('yaml');
+	const { readFileSync } = await import('node:fs');
 	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
-	const handIn = (name: string, texts: string[]) => {
-		const file = info.outputPath(`${name}.yaml`);
-		const claims = texts.map((text, i) => ({
-			id: `my-${i + 1}`,
-			stance: 'con',
-			target,
-			text: { en: text },
-			contributor: { name, at: '2026-11-28T09:00:00Z' }
-		}));
-		writeFileSync(file, stringify({ ...base, claims: [...base.claims, ...claims] }));
-		return file;
-	};
-	const mei = handIn('Mei', ['Benchmarks can be gamed.', 'Leaks are not releases.']);
-	const sam = handIn('Sam', ['Benchmarks can be GAMED!']);
+	const handIn = (name: string, texts: string[]) =>
+		writeHandIn(
+			info.outputPath(`${name}.yaml`),
+			name,
+			texts.map((text, i) => ({ id: `my-${i + 1}`, target, text }))
+		);
+	const mei = await handIn('Mei', ['Benchmarks can be gamed.', 'Leaks are not releases.']);
+	const sam = await handIn('Sam', ['Benchmarks can be GAMED!']);
 
 	await openMap(page);
 	const menu = page.getByTestId('export-menu');
@@ -260,6 +277,51 @@ test("a teacher merges two students' hand-ins, sees look-alikes, and exports the
 	await page.keyboard.press('Escape');
 	await page.getByTestId('contributions').getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByTestId('contribution-count')).toHaveText('0');
+});
+
+test('a hand-in merged twice adds nothing the second time; a revised one updates the earlier claims, and the report says so', async ({
+	page
+}, info) => {
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
+	const version = (n: number, claims: { id: string; target: string; text: string }[]) =>
+		writeHandIn(info.outputPath(`mei-${n}.yaml`), 'Mei', claims);
+	const first = await version(1, [
+		{ id: 'my-k2x9q1', target, text: 'Benchmarks can be gamed.' },
+		{ id: 'my-p0w3z7', target: 'my-k2x9q1', text: 'Scores are checked by others.' }
+	]);
+	const revised = await version(2, [
+		{ id: 'my-k2x9q1', target, text: 'Benchmarks can be gamed, and often are.' },
+		{ id: 'my-p0w3z7', target: 'my-k2x9q1', text: 'Scores are checked by others.' },
+		{ id: 'my-r5t8u2', target: 'my-k2x9q1', text: 'Nobody audits the test sets.' }
+	]);
+
+	await openMap(page);
+	await page.getByTestId('export-menu').locator('summary').click();
+	const report = page.getByTestId('merge-report');
+	await page.getByTestId('merge-files').setInputFiles(first);
+	await expect(report).toContainText('Merged 2 additions from 1 file (Mei)');
+	await expect(page.getByTestId('contribution-count')).toHaveText('2');
+
+	// The same file again: recognised, nothing copied.
+	await page.getByTestId('merge-files').setInputFiles(first);
+	await expect(report).toContainText(
+		'Mei’s hand-in was merged before, and nothing in it has changed: nothing was added again.'
+	);
+	await expect(page.getByTestId('contribution-count')).toHaveText('2');
+
+	// A revised hand-in: the changed claim is updated in place, only the new one is added.
+	await page.getByTestId('merge-files').setInputFiles(revised);
+	await expect(page.getByTestId('merge-resubmitted')).toHaveText(
+		'Mei’s hand-in was merged before: 1 claim updated, 1 new, 1 unchanged.'
+	);
+	await expect(page.getByTestId('contribution-count')).toHaveText('3');
+	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length + 3);
+	await expect(page.locator('[role="treeitem"][data-claim="my-k2x9q1"]')).toContainText(
+		'Benchmarks can be gamed, and often are.'
+	);
+	await expect(page.locator('[role="treeitem"][data-claim="my-r5t8u2"]')).toContainText(
+		'Nobody audits the test sets.'
+	);
 });
 
 test('the handout lists every claim with its sources and prints as a PDF on A4 and on Letter', async ({

@@ -4,6 +4,7 @@ import {
 	draftOf,
 	mergeContributions,
 	mergeHandIn,
+	mergeHandIns,
 	withContributions,
 	type Contribution
 } from '../../../src/lib/core/contrib';
@@ -207,6 +208,151 @@ describe('merging hand-ins', () => {
 		expect(r.contributions).toEqual([]);
 		expect(r.warnings[0]).toMatchObject({ file: 'wrong.yaml' });
 		expect(r.warnings[0]!.message).toMatch(/another debate/);
+	});
+});
+
+describe('handing in again', () => {
+	const handIn = (
+		name: string | undefined,
+		claims: { id: string; target: string; text: string }[],
+		at = '2026-11-28T09:00:00Z'
+	) => ({
+		...debate(),
+		claims: [
+			...debate().claims,
+			...claims.map((c) => ({
+				...c,
+				stance: 'con' as const,
+				contributor: { ...(name ? { name } : {}), at }
+			}))
+		]
+	});
+	const mei1 = handIn('Mei', [
+		{ id: 'my-a', target: 'p1', text: 'The shop is far away.' },
+		{ id: 'my-b', target: 'my-a', text: 'There is a bus.' }
+	]);
+
+	it('a hand-in merged twice is recognised: the second time copies nothing', () => {
+		const first = mergeHandIn(debate(), [], mei1, { file: 'mei.yaml', now: 5 });
+		expect(first.contributions[0]!.origin).toEqual({
+			contributor: 'Mei',
+			id: 'my-a',
+			at: '2026-11-28T09:00:00Z'
+		});
+		const again = mergeHandIn(debate(), first.contributions, mei1, {
+			file: 'mei (1).yaml',
+			now: 6
+		});
+		expect(again).toMatchObject({
+			contributions: [],
+			added: [],
+			updated: [],
+			unchanged: 2,
+			kept: 0,
+			duplicates: [],
+			warnings: []
+		});
+	});
+
+	it('a revised one updates the earlier additions (and what answers them), and adds only what is new', () => {
+		// Sam's "my-a" was merged first, so Mei's became "my-a-2".
+		const sam = mergeHandIn(
+			debate(),
+			[],
+			handIn('Sam', [{ id: 'my-a', target: 'p1', text: 'Blazers itch.' }]),
+			{ file: 'sam.yaml', now: 4 }
+		);
+		const first = mergeHandIn(debate(), sam.contributions, mei1, { file: 'mei.yaml', now: 5 });
+		expect(first.added).toEqual(['my-a-2', 'my-b']);
+		const existing = [...sam.contributions, ...first.contributions];
+		const mei2 = handIn('Mei', [
+			{ id: 'my-a', target: 'p1', text: 'The shop is very far away.' },
+			{ id: 'my-b', target: 'my-a', text: 'There is a bus.' },
+			{ id: 'my-c', target: 'my-a', text: 'The bus is slow.' }
+		]);
+		const second = mergeHandIn(debate(), existing, mei2, { file: 'mei.yaml', now: 9 });
+		expect(
+			second.contributions.map((c) => [c.id, c.claim.target, textIn(c.claim.text, 'en')])
+		).toEqual([
+			['my-a-2', 'p1', 'The shop is very far away.'],
+			['my-c', 'my-a-2', 'The bus is slow.']
+		]);
+		expect(second).toMatchObject({
+			students: ['Mei'],
+			updated: ['my-a-2'],
+			added: ['my-c'],
+			unchanged: 1,
+			kept: 0
+		});
+		// Laid over the debate: Sam's one and Mei's three, no copies.
+		const merged = mergeContributions(existing, second.contributions);
+		const overlay = withContributions(debate(), merged);
+		expect(validateDebateData(overlay.debate).ok).toBe(true);
+		expect(
+			overlay.debate.claims
+				.filter((c) => c.contributor)
+				.map((c) => c.id)
+				.sort()
+		).toEqual(['my-a', 'my-a-2', 'my-b', 'my-c']);
+	});
+
+	it('the same file twice in one batch is merged once', () => {
+		const files = [
+			{ file: 'mei.yaml', debate: mei1 },
+			{ file: 'mei (1).yaml', debate: mei1 }
+		];
+		const r = mergeHandIns(debate(), [], files, 5);
+		expect(r.contributions.map((c) => c.id)).toEqual(['my-a', 'my-b']);
+		expect(r.results.map((m) => [m.added.length, m.unchanged])).toEqual([
+			[2, 0],
+			[0, 2]
+		]);
+	});
+
+	it('keeps what a re-hand-in has left out, and says how much', () => {
+		const first = mergeHandIn(debate(), [], mei1, { file: 'mei.yaml', now: 5 });
+		const fewer = handIn('Mei', [{ id: 'my-a', target: 'p1', text: 'The shop is far away.' }]);
+		const r = mergeHandIn(debate(), first.contributions, fewer, { file: 'mei.yaml', now: 6 });
+		expect(r).toMatchObject({ contributions: [], unchanged: 1, kept: 1 });
+	});
+
+	it("never takes one student's claim for another's", () => {
+		// Two students who gave no name, each with a "my-1" added at another time.
+		const a = mergeHandIn(
+			debate(),
+			[],
+			handIn(undefined, [{ id: 'my-1', target: 'p1', text: 'Ties are silly.' }]),
+			{ file: 'additions.yaml', now: 1 }
+		);
+		const b = mergeHandIn(
+			debate(),
+			a.contributions,
+			handIn(
+				undefined,
+				[{ id: 'my-1', target: 'p1', text: 'Ties are smart.' }],
+				'2026-11-28T09:05:00Z'
+			),
+			{ file: 'additions.yaml', now: 2 }
+		);
+		expect(b).toMatchObject({ added: ['my-1-2'], updated: [] });
+		// Two students both called Sam: told apart by when they added their claim.
+		const sam1 = mergeHandIn(
+			debate(),
+			[],
+			handIn('Sam', [{ id: 'my-1', target: 'p1', text: 'Ties are silly.' }]),
+			{ file: 'sam.yaml', now: 1 }
+		);
+		const sam2 = mergeHandIn(
+			debate(),
+			sam1.contributions,
+			handIn(
+				'Sam',
+				[{ id: 'my-1', target: 'p1', text: 'Ties are smart.' }],
+				'2026-11-28T10:00:00Z'
+			),
+			{ file: 'sam.yaml', now: 2 }
+		);
+		expect(sam2).toMatchObject({ added: ['my-1-2'], updated: [] });
 	});
 });
 

@@ -18,6 +18,43 @@ export interface MergeResult {
 	duplicates: [string, string][];
 	/** How many of the file's claims are the debate's own, unchanged (nothing to take). */
 	own: number;
+	/** Who handed the file in: the names on its additions, else the file's name. */
+	students: string[];
+	/** Ids of the additions new to this map. */
+	added: string[];
+	/**
+	 * A re-submission (claims handed in before by the same student): ids of the earlier additions
+	 * it changes, how many it hands in again unchanged, and how many earlier additions of the same
+	 * student it no longer has (they are kept).
+	 */
+	updated: string[];
+	unchanged: number;
+	kept: number;
+}
+
+type Origin = NonNullable<Contribution['origin']>;
+
+/** Where a claim of a hand-in comes from, as kept on the addition it becomes. */
+function originOf(c: Claim): Origin {
+	return {
+		...(c.contributor?.name ? { contributor: c.contributor.name } : {}),
+		id: c.id,
+		...(c.contributor?.at ? { at: c.contributor.at } : {})
+	};
+}
+
+/**
+ * Whether a claim of a hand-in is the one an earlier hand-in gave as `o`: the same student's
+ * claim with the same id (and the same time of adding, where both have one). A claim with
+ * neither a name nor a time is never taken for an earlier one: its "my-1" could be anyone's,
+ * and a copy too many is better than a student's claim overwritten by another's.
+ */
+function sameOrigin(o: Origin, c: Claim): boolean {
+	const name = c.contributor?.name;
+	const at = c.contributor?.at;
+	if (o.id !== c.id || o.contributor !== name) return false;
+	if (!name && !(o.at && at)) return false;
+	return !o.at || !at || o.at === at;
 }
 
 /** Whether two pieces of validated data (JSON values) are the same, whatever their key order. */
@@ -75,7 +112,17 @@ export function mergeHandIn(
 			`this file is for another debate ("${handIn.id}": "${textIn(handIn.title, 'en', handIn.language)}"), not this one ("${base.id}"), so nothing was taken from it`,
 			'merge hand-ins on the map of the debate they were written for'
 		);
-		return { contributions: [], warnings, duplicates: [], own: 0 };
+		return {
+			contributions: [],
+			warnings,
+			duplicates: [],
+			own: 0,
+			students: [],
+			added: [],
+			updated: [],
+			unchanged: 0,
+			kept: 0
+		};
 	}
 	const baseClaims = new Map(base.claims.map((c) => [c.id, c]));
 	const taken = new Set([
@@ -105,9 +152,18 @@ export function mergeHandIn(
 			);
 	});
 	if (added.length === 0) warn('this file adds no claims to the debate');
-	const author = (c: Claim) =>
-		c.contributor?.name ?? options.file.replace(/\.[a-z]+$/i, '').replace(/^.*[\\/]/, '');
-	// New ids for the added claims and their sources, so two students' "my-1" stay two claims.
+	// A student who gave no name is known by the file's name.
+	const fileStem = options.file.replace(/\.[a-z]+$/i, '').replace(/^.*[\\/]/, '');
+	const author = (c: Claim) => c.contributor?.name ?? fileStem;
+	// A claim handed in before (a re-submission) is the same addition again: it keeps its id here
+	// and updates it, rather than coming in as a copy.
+	const earlierOf = new Map<Claim, Contribution>();
+	for (const c of added) {
+		const matches = existing.filter((e) => e.origin && sameOrigin(e.origin, c));
+		const earlier = matches.find((e) => !e.deleted) ?? matches[0];
+		if (earlier) earlierOf.set(c, earlier);
+	}
+	// New ids for the other added claims and their sources, so two students' "my-1" stay two.
 	const rename = new Map<string, string>();
 	const fresh = (id: string) => {
 		let out = id;
@@ -116,9 +172,10 @@ export function mergeHandIn(
 		return out;
 	};
 	for (const c of added) {
-		const id = fresh(c.id);
+		const earlier = earlierOf.get(c)?.id;
+		const id = earlier ?? fresh(c.id);
 		rename.set(c.id, id);
-		if (baseClaims.has(c.id))
+		if (baseClaims.has(c.id) && !earlier)
 			warn(
 				`claim "${c.id}" by ${author(c)} uses the id of one of this debate's claims but says something else; it was added as "${id}"`,
 				undefined,
@@ -136,8 +193,11 @@ export function mergeHandIn(
 	}
 	const contributions: Contribution[] = [];
 	const duplicates: [string, string][] = [];
+	const updated: string[] = [];
+	let unchanged = 0;
 	for (const c of added) {
 		const id = rename.get(c.id)!;
+		const earlier = earlierOf.get(c);
 		const mapTarget = (t: RelationTarget): RelationTarget =>
 			typeof t === 'string'
 				? (rename.get(t) ?? t)
@@ -151,7 +211,7 @@ export function mergeHandIn(
 			}
 			const s = sourceById.get(e.source);
 			if (s && !source) {
-				source = { ...s, id: fresh(s.id) };
+				source = { ...s, id: earlier?.source?.id ?? fresh(s.id) };
 				evidence.push({ ...e, source: source.id });
 			} else
 				warn(
@@ -168,7 +228,8 @@ export function mergeHandIn(
 			...(evidence.length ? { evidence } : { evidence: undefined }),
 			contributor: {
 				name: author(c),
-				at: c.contributor?.at ?? new Date(options.now).toISOString()
+				at:
+					c.contributor?.at ?? earlier?.claim.contributor?.at ?? new Date(options.now).toISOString()
 			}
 		};
 		if (!claim.evidence) delete claim.evidence;
@@ -180,11 +241,23 @@ export function mergeHandIn(
 			);
 			continue;
 		}
+		if (earlier && sameData(claim, earlier.claim) && sameData(source, earlier.source)) {
+			// Handed in again as it was: nothing to do (an addition the teacher deleted stays so).
+			unchanged++;
+			continue;
+		}
 		const key = `${targetId(claim.target)}|${normalise(textIn(c.text, base.language, handIn.language))}`;
 		const twin = seen.get(key);
-		if (twin) duplicates.push([id, twin]);
+		if (twin && twin !== id) duplicates.push([id, twin]);
 		else seen.set(key, id);
-		contributions.push({ id, claim, ...(source ? { source } : {}), updatedAt: options.now });
+		if (earlier) updated.push(id);
+		contributions.push({
+			id,
+			claim,
+			...(source ? { source } : {}),
+			updatedAt: options.now,
+			origin: originOf(c)
+		});
 	}
 	// An addition to a claim that is not here is kept, but the map cannot show it: say so.
 	const known = new Set([
@@ -201,5 +274,59 @@ export function mergeHandIn(
 				'the claim it answers may have been deleted since the class'
 			);
 	}
-	return { contributions, warnings, duplicates, own };
+	const students = [
+		...new Set(added.map((c) => c.contributor?.name).filter((n): n is string => !!n))
+	];
+	if (students.length === 0) students.push(fileStem);
+	// What a student handed in before but has left out of this hand-in stays: say how much.
+	const matched = new Set(earlierOf.values());
+	const kept =
+		matched.size === 0
+			? 0
+			: existing.filter(
+					(e) =>
+						!e.deleted &&
+						!matched.has(e) &&
+						e.origin?.contributor !== undefined &&
+						students.includes(e.origin.contributor)
+				).length;
+	return {
+		contributions,
+		warnings,
+		duplicates,
+		own,
+		students,
+		added: contributions.filter((c) => !updated.includes(c.id)).map((c) => c.id),
+		updated,
+		unchanged,
+		kept
+	};
+}
+
+/** One hand-in of a batch, read and validated. */
+export interface HandInFile {
+	file: string;
+	debate: Debate;
+}
+
+/**
+ * Several hand-ins merged one after the other, as one change: each sees the additions the ones
+ * before it gave (so the same file twice in a batch is a re-submission, not a copy). Gives each
+ * file's result, and the additions to store, once each (a later version replaces an earlier).
+ */
+export function mergeHandIns(
+	base: Debate,
+	existing: readonly Contribution[],
+	files: readonly HandInFile[],
+	now: number
+): { contributions: Contribution[]; results: MergeResult[] } {
+	const merging = new Map<string, Contribution>();
+	const results = files.map(({ file, debate }) => {
+		const here = new Map(existing.map((c) => [c.id, c]));
+		for (const c of merging.values()) here.set(c.id, c);
+		const m = mergeHandIn(base, [...here.values()], debate, { file, now });
+		for (const c of m.contributions) merging.set(c.id, c);
+		return m;
+	});
+	return { contributions: [...merging.values()], results };
 }
