@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { violations } from './axe';
 import { debateFile, interceptChunk, map, openMap } from './debate';
 
 const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
@@ -305,7 +306,7 @@ test('a hand-in merged twice adds nothing the second time; a revised one updates
 	// The same file again: recognised, nothing copied.
 	await page.getByTestId('merge-files').setInputFiles(first);
 	await expect(report).toContainText(
-		'Mei’s hand-in was merged before, and nothing in it has changed: nothing was added again.'
+		'Mei’s hand-in was merged before, and its claims have not changed: none was added again.'
 	);
 	await expect(page.getByTestId('contribution-count')).toHaveText('2');
 
@@ -322,6 +323,112 @@ test('a hand-in merged twice adds nothing the second time; a revised one updates
 	await expect(page.locator('[role="treeitem"][data-claim="my-r5t8u2"]')).toContainText(
 		'Nobody audits the test sets.'
 	);
+});
+
+test("after a merge the teacher sees the class's stance polls: before and after, the shift, the most persuasive; a re-submitted poll replaces the earlier one", async ({
+	page
+}, info) => {
+	// A long story with two accessibility scans: room for a busy machine.
+	test.setTimeout(120_000);
+	const [persuasive, other] = debateFile.claims.filter((c) => c.stance === 'con');
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
+	const answer = (stance: number, minute: number) => ({
+		stance,
+		at: `2026-11-28T09:${String(minute).padStart(2, '0')}:00Z`
+	});
+	const file = (name: string) => info.outputPath(name);
+	const mei = (after: number) =>
+		writeHandIn(
+			file(`mei-${after}.yaml`),
+			'Mei',
+			[{ id: 'my-m1', target, text: 'Open models help small labs.' }],
+			{
+				before: answer(20, 1),
+				after: answer(after, 40),
+				persuasive: ['my-m1', persuasive!.id]
+			}
+		);
+	// Sam and Lin only answered the poll: their files add no claim.
+	const sam = await writeHandIn(file('Sam.yaml'), 'Sam', [], {
+		before: answer(50, 2),
+		after: answer(90, 41),
+		persuasive: [persuasive!.id, other!.id]
+	});
+	const lin = await writeHandIn(file('Lin.yaml'), 'Lin', [], {
+		before: answer(45, 3),
+		persuasive: [persuasive!.id]
+	});
+
+	await page.setViewportSize({ width: 1280, height: 1000 });
+	await openMap(page);
+	await page.getByTestId('export-menu').locator('summary').click();
+	await page.getByTestId('merge-files').setInputFiles([await mei(70), sam, lin]);
+	await expect(page.getByTestId('merge-polls')).toHaveText('Stance polls from Mei, Sam, Lin.');
+	await expect(page.getByTestId('merge-report')).not.toContainText('adds no claims');
+	const chart = page.getByTestId('class-poll');
+	const cell = (band: string, when: string) =>
+		chart.locator(`tr[data-band="${band}"] td[data-when="${when}"]`);
+	// Before: Mei 20 (against), Sam 50 and Lin 45 (undecided); after: Mei 70 (for), Sam 90.
+	await expect(cell('against', 'before')).toHaveText('1');
+	await expect(cell('undecided', 'before')).toHaveText('2');
+	await expect(cell('undecided', 'after')).toHaveText('0');
+	await expect(cell('for', 'after')).toHaveText('1');
+	await expect(cell('strongly-for', 'after')).toHaveText('1');
+	// A real table: its headers name each number.
+	await expect(chart.getByRole('columnheader', { name: 'After' })).toBeVisible();
+	await expect(chart.getByRole('rowheader', { name: /undecided\s*41–59/ })).toBeVisible();
+	await expect(page.getByTestId('class-poll-answered')).toHaveText(
+		'3 students handed in a poll: 3 answered before the discussion, 2 after it.'
+	);
+	await expect(page.getByTestId('class-poll-shift')).toHaveText(
+		'Average shift: +45 towards the thesis (of the 2 who answered both).'
+	);
+	const votes = page.getByTestId('class-poll-persuasive').locator('li');
+	await expect(votes.first()).toHaveText(`3 students — ${persuasive!.text.en}`);
+	// Mei's own claim, marked under its id in her browser, is found under its merged id.
+	await expect(votes.filter({ hasText: 'Open models help small labs.' })).toHaveText(
+		'1 student — Open models help small labs.'
+	);
+	await page
+		.getByTestId('export-menu')
+		.locator('.panel')
+		.screenshot({ path: 'screenshots/class-poll.png' });
+	// Large, for the projector: the same chart over the page; Esc gives the menu back.
+	await page.getByTestId('class-poll-enlarge').click();
+	const projector = page.getByTestId('class-poll-projector');
+	await expect(projector.getByTestId('class-poll-shift')).toHaveText(
+		'Average shift: +45 towards the thesis (of the 2 who answered both).'
+	);
+	await page.screenshot({ path: 'screenshots/class-poll-projector.png' });
+	expect(await violations(page), 'class poll, large').toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(projector).toBeHidden();
+	await expect(page.getByTestId('merge-report')).toBeVisible();
+
+	// Mei hands in again, having changed her mind after: her poll replaces the first one.
+	expect(await violations(page), 'class poll in the menu').toEqual([]);
+	await page.getByTestId('merge-files').setInputFiles(await mei(30));
+	await expect(page.getByTestId('merge-polls-replaced')).toHaveText(
+		'Mei: the new poll replaces the one handed in before.'
+	);
+	await expect(page.getByTestId('class-poll-answered')).toContainText('3 students handed in');
+	await expect(page.getByTestId('class-poll-shift')).toHaveText(
+		'Average shift: +25 towards the thesis (of the 2 who answered both).'
+	);
+	await expect(cell('for', 'after')).toHaveText('0');
+	await expect(cell('against', 'after')).toHaveText('1');
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+
+	// In Chinese too.
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(chart.getByRole('heading', { level: 3 })).toHaveText('全班对论题的立场');
+	await expect(page.getByTestId('class-poll-shift')).toHaveText(
+		'平均变化：+25 更倾向论题（前后都作答的 2 人）。'
+	);
+	await page
+		.getByTestId('export-menu')
+		.locator('.panel')
+		.screenshot({ path: 'screenshots/class-poll-zh.png' });
 });
 
 test('the handout lists every claim with its sources and prints as a PDF on A4 and on Letter', async ({

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../load/diagnostic';
 import type { Claim, Debate, RelationTarget, Source } from '../schema/debate';
 import { textIn } from '../schema/text';
+import { studentKey, type StudentPoll } from '../poll/tally';
 import type { Contribution } from './contribution';
 
 /**
@@ -30,6 +31,8 @@ export interface MergeResult {
 	updated: string[];
 	unchanged: number;
 	kept: number;
+	/** The student's stance poll, when they handed one in (claim ids as merged here). */
+	poll?: StudentPoll;
 }
 
 type Origin = NonNullable<Contribution['origin']>;
@@ -151,7 +154,9 @@ export function mergeHandIn(
 				`claims[${i}]`
 			);
 	});
-	if (added.length === 0) warn('this file adds no claims to the debate');
+	const poll = handIn.handIn?.poll;
+	if (added.length === 0 && !poll)
+		warn('this file adds no claims to the debate, and has no stance poll');
 	// A student who gave no name is known by the file's name.
 	const fileStem = options.file.replace(/\.[a-z]+$/i, '').replace(/^.*[\\/]/, '');
 	const author = (c: Claim) => c.contributor?.name ?? fileStem;
@@ -274,10 +279,8 @@ export function mergeHandIn(
 				'the claim it answers may have been deleted since the class'
 			);
 	}
-	const students = [
-		...new Set(added.map((c) => c.contributor?.name).filter((n): n is string => !!n))
-	];
-	if (students.length === 0) students.push(fileStem);
+	const names = [...new Set(added.map((c) => c.contributor?.name).filter((n): n is string => !!n))];
+	const students = names.length ? names : [fileStem];
 	// What a student handed in before but has left out of this hand-in stays: say how much.
 	const matched = new Set(earlierOf.values());
 	const kept =
@@ -295,6 +298,16 @@ export function mergeHandIn(
 		warnings,
 		duplicates,
 		own,
+		...(poll
+			? {
+					poll: {
+						key: studentKey(names[0], poll, options.file),
+						student: students[0]!,
+						// The ids the student marked, as their claims are called here.
+						poll: { ...poll, persuasive: poll.persuasive.map((id) => rename.get(id) ?? id) }
+					}
+				}
+			: {}),
 		students,
 		added: contributions.filter((c) => !updated.includes(c.id)).map((c) => c.id),
 		updated,
