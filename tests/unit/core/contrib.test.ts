@@ -13,7 +13,7 @@ import { importDebate } from '../../../src/lib/core/formats';
 import { validateDebateData } from '../../../src/lib/core/load';
 import { pollShift, stanceBand } from '../../../src/lib/core/schema';
 import { textIn } from '../../../src/lib/core/schema/text';
-import { fixtureGraph } from '../graphs';
+import { fixtureGraph, shippedGraph } from '../graphs';
 
 const debate = () => fixtureGraph('valid').debate;
 
@@ -193,6 +193,22 @@ describe('merging hand-ins', () => {
 		// is every claim of the file.
 		expect(r.own).toBe(2);
 		expect(r.own + r.contributions.length + 1).toBe(file.claims.length);
+	});
+
+	it("recognises every claim of a real hand-in that is the debate's own: no false alarm", async () => {
+		const shipped = shippedGraph().debate;
+		const file = handInDebate(withContributions(shipped, [make('my-1', 'p01', 'Mine.')]).debate, {
+			persuasive: []
+		});
+		const { debateToYaml } = await loadYamlWriter();
+		const read = await importDebate(debateToYaml(file), { file: 'mei.yaml' });
+		const r = mergeHandIn(shipped, [], read.ok ? read.value : shipped, {
+			file: 'mei.yaml',
+			now: 1
+		});
+		expect(r.warnings).toEqual([]);
+		expect(r.own).toBe(shipped.claims.length);
+		expect(r.added).toEqual(['my-1']);
 	});
 
 	it('says when an addition answers a claim the debate no longer has', () => {

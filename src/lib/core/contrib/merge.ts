@@ -162,9 +162,12 @@ export function mergeHandIn(
 	const author = (c: Claim) => c.contributor?.name ?? fileStem;
 	// A claim handed in before (a re-submission) is the same addition again: it keeps its id here
 	// and updates it, rather than coming in as a copy.
+	const byOrigin = new Map<string, Contribution[]>();
+	for (const e of existing)
+		if (e.origin) byOrigin.set(e.origin.id, [...(byOrigin.get(e.origin.id) ?? []), e]);
 	const earlierOf = new Map<Claim, Contribution>();
 	for (const c of added) {
-		const matches = existing.filter((e) => e.origin && sameOrigin(e.origin, c));
+		const matches = (byOrigin.get(c.id) ?? []).filter((e) => sameOrigin(e.origin!, c));
 		const earlier = matches.find((e) => !e.deleted) ?? matches[0];
 		if (earlier) earlierOf.set(c, earlier);
 	}
