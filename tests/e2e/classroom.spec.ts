@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { violations } from './axe';
 import { debateFile, interceptChunk, map, openMap } from './debate';
 
 const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
@@ -61,6 +62,19 @@ async function addObjection(page: import('@playwright/test').Page, text: string)
 	await page.getByRole('button', { name: 'Add to the map' }).click();
 	await expect(drawerHeading(page)).toHaveText(text);
 	return new URL(page.url()).searchParams.get('claim')!;
+}
+
+/** Clicks "Hand in (file)"; gives the downloaded file's name and text. */
+async function handInFile(page: import('@playwright/test').Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('hand-in').click()
+	]);
+	const { readFileSync } = await import('node:fs');
+	return {
+		name: download.suggestedFilename(),
+		text: readFileSync((await download.path())!, 'utf8')
+	};
 }
 
 test('a student adds, edits and deletes an objection, with undo and redo, and a reload keeps it', async ({
@@ -193,38 +207,50 @@ test('hand in: the debate with the additions marked, as YAML', async ({ page }) 
 	await page.getByTestId('contribution-text').fill('Students can study the model themselves.');
 	await page.getByLabel('Your name (optional)').fill('Mei');
 	await page.getByRole('button', { name: 'Add to the map' }).click();
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('hand-in').click()
-	]);
-	expect(download.suggestedFilename()).toBe('llama-open-weights-additions.yaml');
-	const { readFileSync } = await import('node:fs');
-	const text = readFileSync((await download.path())!, 'utf8');
+	const { name, text } = await handInFile(page);
+	expect(name).toBe('llama-open-weights-additions.yaml');
 	expect(text).toContain('Students can study the model themselves.');
 	expect(text).toMatch(/contributor:\s*\n\s*name: Mei/);
 });
 
-test("a teacher merges two students' hand-ins, sees look-alikes, and exports the merged debate", async ({
-	page
-}, info) => {
+/**
+ * Writes a student's hand-in to `file`: the shipped debate with their objections (marked with
+ * their name) and, if given, their stance poll. Returns the path.
+ */
+async function writeHandIn(
+	file: string,
+	name: string,
+	claims: { id: string; target: string; text: string }[],
+	poll?: unknown
+) {
 	const { parse, stringify } = await import('yaml');
 	const { readFileSync, writeFileSync } = await import('node:fs');
 	const base = parse(readFileSync('arguments/llama-open-weights.yaml', 'utf8'));
+	const marked = claims.map((c) => ({
+		...c,
+		stance: 'con',
+		text: { en: c.text },
+		contributor: { name, at: '2026-11-28T09:00:00Z' }
+	}));
+	const handIn = poll ? { handIn: { poll } } : {};
+	writeFileSync(file, stringify({ ...base, claims: [...base.claims, ...marked], ...handIn }));
+	return file;
+}
+
+test("a teacher merges two students' hand-ins, sees look-alikes, and exports the merged debate", async ({
+	page
+}, info) => {
+	const { parse } = await import('yaml');
+	const { readFileSync } = await import('node:fs');
 	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
-	const handIn = (name: string, texts: string[]) => {
-		const file = info.outputPath(`${name}.yaml`);
-		const claims = texts.map((text, i) => ({
-			id: `my-${i + 1}`,
-			stance: 'con',
-			target,
-			text: { en: text },
-			contributor: { name, at: '2026-11-28T09:00:00Z' }
-		}));
-		writeFileSync(file, stringify({ ...base, claims: [...base.claims, ...claims] }));
-		return file;
-	};
-	const mei = handIn('Mei', ['Benchmarks can be gamed.', 'Leaks are not releases.']);
-	const sam = handIn('Sam', ['Benchmarks can be GAMED!']);
+	const handIn = (name: string, texts: string[]) =>
+		writeHandIn(
+			info.outputPath(`${name}.yaml`),
+			name,
+			texts.map((text, i) => ({ id: `my-${i + 1}`, target, text }))
+		);
+	const mei = await handIn('Mei', ['Benchmarks can be gamed.', 'Leaks are not releases.']);
+	const sam = await handIn('Sam', ['Benchmarks can be GAMED!']);
 
 	await openMap(page);
 	const menu = page.getByTestId('export-menu');
@@ -253,6 +279,157 @@ test("a teacher merges two students' hand-ins, sees look-alikes, and exports the
 	await page.keyboard.press('Escape');
 	await page.getByTestId('contributions').getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByTestId('contribution-count')).toHaveText('0');
+});
+
+test('a hand-in merged twice adds nothing the second time; a revised one updates the earlier claims, and the report says so', async ({
+	page
+}, info) => {
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
+	const version = (n: number, claims: { id: string; target: string; text: string }[]) =>
+		writeHandIn(info.outputPath(`mei-${n}.yaml`), 'Mei', claims);
+	const first = await version(1, [
+		{ id: 'my-k2x9q1', target, text: 'Benchmarks can be gamed.' },
+		{ id: 'my-p0w3z7', target: 'my-k2x9q1', text: 'Scores are checked by others.' }
+	]);
+	const revised = await version(2, [
+		{ id: 'my-k2x9q1', target, text: 'Benchmarks can be gamed, and often are.' },
+		{ id: 'my-p0w3z7', target: 'my-k2x9q1', text: 'Scores are checked by others.' },
+		{ id: 'my-r5t8u2', target: 'my-k2x9q1', text: 'Nobody audits the test sets.' }
+	]);
+
+	await openMap(page);
+	await page.getByTestId('export-menu').locator('summary').click();
+	const report = page.getByTestId('merge-report');
+	await page.getByTestId('merge-files').setInputFiles(first);
+	await expect(report).toContainText('Merged 2 additions from 1 file (Mei)');
+	await expect(page.getByTestId('contribution-count')).toHaveText('2');
+
+	// The same file again: recognised, nothing copied.
+	await page.getByTestId('merge-files').setInputFiles(first);
+	await expect(report).toContainText(
+		'Mei’s hand-in was merged before, and its claims have not changed: none was added again.'
+	);
+	await expect(page.getByTestId('contribution-count')).toHaveText('2');
+
+	// A revised hand-in: the changed claim is updated in place, only the new one is added.
+	await page.getByTestId('merge-files').setInputFiles(revised);
+	await expect(page.getByTestId('merge-resubmitted')).toHaveText(
+		'Mei’s hand-in was merged before: 1 claim updated, 1 new, 1 unchanged.'
+	);
+	await expect(page.getByTestId('contribution-count')).toHaveText('3');
+	expect(await map(page, (h) => h.nodeIds().length)).toBe(debateFile.claims.length + 3);
+	await expect(page.locator('[role="treeitem"][data-claim="my-k2x9q1"]')).toContainText(
+		'Benchmarks can be gamed, and often are.'
+	);
+	await expect(page.locator('[role="treeitem"][data-claim="my-r5t8u2"]')).toContainText(
+		'Nobody audits the test sets.'
+	);
+});
+
+test("after a merge the teacher sees the class's stance polls: before and after, the shift, the most persuasive; a re-submitted poll replaces the earlier one", async ({
+	page
+}, info) => {
+	// A long story with two accessibility scans: room for a busy machine.
+	test.setTimeout(120_000);
+	const [persuasive, other] = debateFile.claims.filter((c) => c.stance === 'con');
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!.id;
+	const answer = (stance: number, minute: number) => ({
+		stance,
+		at: `2026-11-28T09:${String(minute).padStart(2, '0')}:00Z`
+	});
+	const file = (name: string) => info.outputPath(name);
+	const mei = (after: number) =>
+		writeHandIn(
+			file(`mei-${after}.yaml`),
+			'Mei',
+			[{ id: 'my-m1', target, text: 'Open models help small labs.' }],
+			{
+				before: answer(20, 1),
+				after: answer(after, 40),
+				persuasive: ['my-m1', persuasive!.id]
+			}
+		);
+	// Sam and Lin only answered the poll: their files add no claim.
+	const sam = await writeHandIn(file('Sam.yaml'), 'Sam', [], {
+		before: answer(50, 2),
+		after: answer(90, 41),
+		persuasive: [persuasive!.id, other!.id]
+	});
+	const lin = await writeHandIn(file('Lin.yaml'), 'Lin', [], {
+		before: answer(45, 3),
+		persuasive: [persuasive!.id]
+	});
+
+	await page.setViewportSize({ width: 1280, height: 1000 });
+	await openMap(page);
+	await page.getByTestId('export-menu').locator('summary').click();
+	await page.getByTestId('merge-files').setInputFiles([await mei(70), sam, lin]);
+	await expect(page.getByTestId('merge-polls')).toHaveText('Stance polls from Mei, Sam, Lin.');
+	await expect(page.getByTestId('merge-report')).not.toContainText('adds no claims');
+	const chart = page.getByTestId('class-poll');
+	const cell = (band: string, when: string) =>
+		chart.locator(`tr[data-band="${band}"] td[data-when="${when}"]`);
+	// Before: Mei 20 (against), Sam 50 and Lin 45 (undecided); after: Mei 70 (for), Sam 90.
+	await expect(cell('against', 'before')).toHaveText('1');
+	await expect(cell('undecided', 'before')).toHaveText('2');
+	await expect(cell('undecided', 'after')).toHaveText('0');
+	await expect(cell('for', 'after')).toHaveText('1');
+	await expect(cell('strongly-for', 'after')).toHaveText('1');
+	// A real table: its headers name each number.
+	await expect(chart.getByRole('columnheader', { name: 'After' })).toBeVisible();
+	await expect(chart.getByRole('rowheader', { name: /undecided\s*41–59/ })).toBeVisible();
+	await expect(page.getByTestId('class-poll-answered')).toHaveText(
+		'3 students handed in a poll: 3 answered before the discussion, 2 after it.'
+	);
+	await expect(page.getByTestId('class-poll-shift')).toHaveText(
+		'Average shift: +45 towards the thesis (of the 2 who answered both).'
+	);
+	const votes = page.getByTestId('class-poll-persuasive').locator('li');
+	await expect(votes.first()).toHaveText(`3 students — ${persuasive!.text.en}`);
+	// Mei's own claim, marked under its id in her browser, is found under its merged id.
+	await expect(votes.filter({ hasText: 'Open models help small labs.' })).toHaveText(
+		'1 student — Open models help small labs.'
+	);
+	await page
+		.getByTestId('export-menu')
+		.locator('.panel')
+		.screenshot({ path: 'screenshots/class-poll.png' });
+	// Large, for the projector: the same chart over the page; Esc gives the menu back.
+	await page.getByTestId('class-poll-enlarge').click();
+	const projector = page.getByTestId('class-poll-projector');
+	await expect(projector.getByTestId('class-poll-shift')).toHaveText(
+		'Average shift: +45 towards the thesis (of the 2 who answered both).'
+	);
+	await page.screenshot({ path: 'screenshots/class-poll-projector.png' });
+	expect(await violations(page), 'class poll, large').toEqual([]);
+	await page.keyboard.press('Escape');
+	await expect(projector).toBeHidden();
+	await expect(page.getByTestId('merge-report')).toBeVisible();
+
+	// Mei hands in again, having changed her mind after: her poll replaces the first one.
+	expect(await violations(page), 'class poll in the menu').toEqual([]);
+	await page.getByTestId('merge-files').setInputFiles(await mei(30));
+	await expect(page.getByTestId('merge-polls-replaced')).toHaveText(
+		'Mei: the new poll replaces the one handed in before.'
+	);
+	await expect(page.getByTestId('class-poll-answered')).toContainText('3 students handed in');
+	await expect(page.getByTestId('class-poll-shift')).toHaveText(
+		'Average shift: +25 towards the thesis (of the 2 who answered both).'
+	);
+	await expect(cell('for', 'after')).toHaveText('0');
+	await expect(cell('against', 'after')).toHaveText('1');
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+
+	// In Chinese too.
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(chart.getByRole('heading', { level: 3 })).toHaveText('全班对论题的立场');
+	await expect(page.getByTestId('class-poll-shift')).toHaveText(
+		'平均变化：+25 更倾向论题（前后都作答的 2 人）。'
+	);
+	await page
+		.getByTestId('export-menu')
+		.locator('.panel')
+		.screenshot({ path: 'screenshots/class-poll-zh.png' });
 });
 
 test('the handout lists every claim with its sources and prints as a PDF on A4 and on Letter', async ({
@@ -334,13 +511,8 @@ test('stance poll: before and after, the shift, the most persuasive claims, kept
 	await expect(listed.first()).toHaveText(first!.text.en);
 	await page.keyboard.press('Escape');
 
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('hand-in').click()
-	]);
-	const { readFileSync } = await import('node:fs');
 	const { parse } = await import('yaml');
-	const handIn = parse(readFileSync((await download.path())!, 'utf8')).handIn;
+	const handIn = parse((await handInFile(page)).text).handIn;
 	expect(handIn.poll.before).toMatchObject({ stance: 30, why: 'Misuse worries me.' });
 	expect(handIn.poll.after.stance).toBe(70);
 	expect(handIn.poll.persuasive).toEqual([first!.id, second!.id]);
@@ -380,12 +552,7 @@ test('without browser storage (private mode) the page says so, and additions sti
 	await addObjection(page, 'Kept in memory only.');
 	await expect(page.getByTestId('store-problem')).toBeVisible();
 	await expect(page.getByTestId('save-state')).toHaveText('Not saved');
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('hand-in').click()
-	]);
-	const { readFileSync } = await import('node:fs');
-	expect(readFileSync((await download.path())!, 'utf8')).toContain('Kept in memory only.');
+	expect((await handInFile(page)).text).toContain('Kept in memory only.');
 });
 
 test("a student adds a claim after the classroom's connection dropped", async ({
@@ -403,6 +570,50 @@ test("a student adds a claim after the classroom's connection dropped", async ({
 	await context.setOffline(false);
 	await page.reload();
 	await expect.poll(() => map(page, (h) => h.nodeIds()).catch(() => [])).toContain(id);
+});
+
+test("a student hands in after the classroom's connection dropped: the file still comes, with the additions", async ({
+	page,
+	context
+}) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const target = debateFile.claims.find((c) => c.stance === 'pro')!;
+	await openMap(page, `?claim=${target.id}`);
+	// What hand-in needs is not in the page's first load; it arrives once the page is idle.
+	await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+	await page.waitForLoadState('networkidle');
+	await context.setOffline(true);
+	await addObjection(page, 'Handed in without a connection.');
+	const { name, text } = await handInFile(page);
+	expect(name).toBe('llama-open-weights-additions.yaml');
+	const { parse } = await import('yaml');
+	const file = parse(text);
+	expect(
+		file.claims
+			.filter((c: { contributor?: unknown }) => c.contributor)
+			.map((c: { text: unknown }) => c.text)
+	).toEqual([{ en: 'Handed in without a connection.' }]);
+	await expect(page.getByTestId('hand-in-note')).toHaveCount(0);
+	expect(errors).toEqual([]);
+});
+
+test('when the YAML writer cannot be loaded at all, the hand-in comes as JSON, said so, and nothing is lost', async ({
+	page
+}) => {
+	// The YAML library never arrives (the connection dropped before the page was idle).
+	await interceptChunk(page, 'yaml.document', 'fail');
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	await addObjection(page, 'Kept, whatever the connection.');
+	const { name, text } = await handInFile(page);
+	expect(name).toBe('llama-open-weights-additions.json');
+	const file = JSON.parse(text);
+	expect(file.claims.at(-1)).toMatchObject({ text: { en: 'Kept, whatever the connection.' } });
+	await expect(page.getByTestId('hand-in-note')).toContainText(
+		'saved as llama-open-weights-additions.json, in Counterpoint JSON'
+	);
+	await expect(page.getByTestId('contribution-count')).toHaveText('1');
+	await expect(page.getByTestId('save-state')).toHaveText('Saved in this browser');
 });
 
 test('a double click on "Add" while the checks are still loading adds the claim once', async ({

@@ -4,12 +4,16 @@ import {
 	draftOf,
 	mergeContributions,
 	mergeHandIn,
+	mergeHandIns,
 	withContributions,
 	type Contribution
 } from '../../../src/lib/core/contrib';
+import { debateToJson, handInDebate, loadYamlWriter } from '../../../src/lib/core/contrib/hand-in';
+import { importDebate } from '../../../src/lib/core/formats';
 import { validateDebateData } from '../../../src/lib/core/load';
 import { pollShift, stanceBand } from '../../../src/lib/core/schema';
-import { fixtureGraph } from '../graphs';
+import { textIn } from '../../../src/lib/core/schema/text';
+import { fixtureGraph, shippedGraph } from '../graphs';
 
 const debate = () => fixtureGraph('valid').debate;
 
@@ -141,12 +145,230 @@ describe('merging hand-ins', () => {
 		expect(overlay.debate.claims).toHaveLength(7);
 	});
 
+	it('refuses a hand-in for another debate even when its thesis has the same id', () => {
+		// Another class's debate, also with a thesis called "t", and a claim "c1" of its own.
+		const other = {
+			...handIn('Mei', [{ id: 'my-1', target: 't', text: 'Ties are uncomfortable.' }]),
+			id: 'school-uniforms-year-9'
+		};
+		const r = mergeHandIn(debate(), [], other, { file: 'year9.yaml', now: 1 });
+		expect(r.contributions).toEqual([]);
+		expect(r.warnings.map((w) => w.message)).toEqual([
+			expect.stringMatching(/another debate \("school-uniforms-year-9".*not this one \("valid"\)/)
+		]);
+	});
+
+	it('accounts for every claim of a hand-in: merged, the debate’s own, or reported with why', () => {
+		const d = debate();
+		const file = handIn('Mei', [{ id: 'my-1', target: 'p1', text: 'The shop is far away.' }]);
+		file.claims = file.claims.map((c) =>
+			// A student's addition that took the id "c1", which this debate uses for another claim…
+			c.id === 'c1'
+				? {
+						id: 'c1',
+						stance: 'con' as const,
+						target: 'p1',
+						text: 'Uniforms make hot days worse.',
+						contributor: { name: 'Mei', at: '2026-11-28T09:00:00Z' }
+					}
+				: // …and one of the debate's claims that says something else in the file, unmarked.
+					c.id === 'c2'
+					? { ...c, text: 'Second-hand uniforms are not sold at school.' }
+					: c
+		);
+		const r = mergeHandIn(d, [], file, { file: 'mei.yaml', now: 1 });
+		// The addition reusing "c1" is merged under a new id, and said so.
+		expect(r.contributions.map((c) => [c.id, textIn(c.claim.text, 'en')])).toEqual([
+			['c1-2', 'Uniforms make hot days worse.'],
+			['my-1', 'The shop is far away.']
+		]);
+		expect(r.warnings.find((w) => w.path === 'claims[2]')?.message).toMatch(
+			/"c1" by Mei uses the id of one of this debate's claims.*added as "c1-2"/
+		);
+		// The changed claim of the debate is named, with the file's words, and not taken.
+		const changed = r.warnings.find((w) => w.path === 'claims[3]');
+		expect(changed?.message).toMatch(/"c2" is not the same as this debate's claim/);
+		expect(changed?.hint).toContain('Second-hand uniforms are not sold at school.');
+		// "t" and "p1" are the debate's own, unchanged: with the 2 merged and the 1 reported, that
+		// is every claim of the file.
+		expect(r.own).toBe(2);
+		expect(r.own + r.contributions.length + 1).toBe(file.claims.length);
+	});
+
+	it("recognises every claim of a real hand-in that is the debate's own: no false alarm", async () => {
+		const shipped = shippedGraph().debate;
+		const file = handInDebate(withContributions(shipped, [make('my-1', 'p01', 'Mine.')]).debate, {
+			persuasive: []
+		});
+		const { debateToYaml } = await loadYamlWriter();
+		const read = await importDebate(debateToYaml(file), { file: 'mei.yaml' });
+		const r = mergeHandIn(shipped, [], read.ok ? read.value : shipped, {
+			file: 'mei.yaml',
+			now: 1
+		});
+		expect(r.warnings).toEqual([]);
+		expect(r.own).toBe(shipped.claims.length);
+		expect(r.added).toEqual(['my-1']);
+	});
+
+	it('says when an addition answers a claim the debate no longer has', () => {
+		const file = handIn('Sam', [{ id: 'my-1', target: 'c9', text: 'Answers a deleted claim.' }]);
+		const r = mergeHandIn(debate(), [], file, { file: 'sam.yaml', now: 1 });
+		expect(r.contributions.map((c) => c.id)).toEqual(['my-1']);
+		expect(r.warnings[0]!.message).toMatch(/"my-1" answers "c9", which this debate does not have/);
+	});
+
 	it('refuses a hand-in for another debate, and names the file', () => {
 		const other = { ...debate(), id: 'other', thesis: 'p1' };
 		const r = mergeHandIn(debate(), [], other, { file: 'wrong.yaml', now: 1 });
 		expect(r.contributions).toEqual([]);
 		expect(r.warnings[0]).toMatchObject({ file: 'wrong.yaml' });
 		expect(r.warnings[0]!.message).toMatch(/another debate/);
+	});
+});
+
+describe('handing in again', () => {
+	const handIn = (
+		name: string | undefined,
+		claims: { id: string; target: string; text: string }[],
+		at = '2026-11-28T09:00:00Z'
+	) => ({
+		...debate(),
+		claims: [
+			...debate().claims,
+			...claims.map((c) => ({
+				...c,
+				stance: 'con' as const,
+				contributor: { ...(name ? { name } : {}), at }
+			}))
+		]
+	});
+	const mei1 = handIn('Mei', [
+		{ id: 'my-a', target: 'p1', text: 'The shop is far away.' },
+		{ id: 'my-b', target: 'my-a', text: 'There is a bus.' }
+	]);
+
+	it('a hand-in merged twice is recognised: the second time copies nothing', () => {
+		const first = mergeHandIn(debate(), [], mei1, { file: 'mei.yaml', now: 5 });
+		expect(first.contributions[0]!.origin).toEqual({
+			contributor: 'Mei',
+			id: 'my-a',
+			at: '2026-11-28T09:00:00Z'
+		});
+		const again = mergeHandIn(debate(), first.contributions, mei1, {
+			file: 'mei (1).yaml',
+			now: 6
+		});
+		expect(again).toMatchObject({
+			contributions: [],
+			added: [],
+			updated: [],
+			unchanged: 2,
+			kept: 0,
+			duplicates: [],
+			warnings: []
+		});
+	});
+
+	it('a revised one updates the earlier additions (and what answers them), and adds only what is new', () => {
+		// Sam's "my-a" was merged first, so Mei's became "my-a-2".
+		const sam = mergeHandIn(
+			debate(),
+			[],
+			handIn('Sam', [{ id: 'my-a', target: 'p1', text: 'Blazers itch.' }]),
+			{ file: 'sam.yaml', now: 4 }
+		);
+		const first = mergeHandIn(debate(), sam.contributions, mei1, { file: 'mei.yaml', now: 5 });
+		expect(first.added).toEqual(['my-a-2', 'my-b']);
+		const existing = [...sam.contributions, ...first.contributions];
+		const mei2 = handIn('Mei', [
+			{ id: 'my-a', target: 'p1', text: 'The shop is very far away.' },
+			{ id: 'my-b', target: 'my-a', text: 'There is a bus.' },
+			{ id: 'my-c', target: 'my-a', text: 'The bus is slow.' }
+		]);
+		const second = mergeHandIn(debate(), existing, mei2, { file: 'mei.yaml', now: 9 });
+		expect(
+			second.contributions.map((c) => [c.id, c.claim.target, textIn(c.claim.text, 'en')])
+		).toEqual([
+			['my-a-2', 'p1', 'The shop is very far away.'],
+			['my-c', 'my-a-2', 'The bus is slow.']
+		]);
+		expect(second).toMatchObject({
+			students: ['Mei'],
+			updated: ['my-a-2'],
+			added: ['my-c'],
+			unchanged: 1,
+			kept: 0
+		});
+		// Laid over the debate: Sam's one and Mei's three, no copies.
+		const merged = mergeContributions(existing, second.contributions);
+		const overlay = withContributions(debate(), merged);
+		expect(validateDebateData(overlay.debate).ok).toBe(true);
+		expect(
+			overlay.debate.claims
+				.filter((c) => c.contributor)
+				.map((c) => c.id)
+				.sort()
+		).toEqual(['my-a', 'my-a-2', 'my-b', 'my-c']);
+	});
+
+	it('the same file twice in one batch is merged once', () => {
+		const files = [
+			{ file: 'mei.yaml', debate: mei1 },
+			{ file: 'mei (1).yaml', debate: mei1 }
+		];
+		const r = mergeHandIns(debate(), [], files, 5);
+		expect(r.contributions.map((c) => c.id)).toEqual(['my-a', 'my-b']);
+		expect(r.results.map((m) => [m.added.length, m.unchanged])).toEqual([
+			[2, 0],
+			[0, 2]
+		]);
+	});
+
+	it('keeps what a re-hand-in has left out, and says how much', () => {
+		const first = mergeHandIn(debate(), [], mei1, { file: 'mei.yaml', now: 5 });
+		const fewer = handIn('Mei', [{ id: 'my-a', target: 'p1', text: 'The shop is far away.' }]);
+		const r = mergeHandIn(debate(), first.contributions, fewer, { file: 'mei.yaml', now: 6 });
+		expect(r).toMatchObject({ contributions: [], unchanged: 1, kept: 1 });
+	});
+
+	it("never takes one student's claim for another's", () => {
+		// Two students who gave no name, each with a "my-1" added at another time.
+		const a = mergeHandIn(
+			debate(),
+			[],
+			handIn(undefined, [{ id: 'my-1', target: 'p1', text: 'Ties are silly.' }]),
+			{ file: 'additions.yaml', now: 1 }
+		);
+		const b = mergeHandIn(
+			debate(),
+			a.contributions,
+			handIn(
+				undefined,
+				[{ id: 'my-1', target: 'p1', text: 'Ties are smart.' }],
+				'2026-11-28T09:05:00Z'
+			),
+			{ file: 'additions.yaml', now: 2 }
+		);
+		expect(b).toMatchObject({ added: ['my-1-2'], updated: [] });
+		// Two students both called Sam: told apart by when they added their claim.
+		const sam1 = mergeHandIn(
+			debate(),
+			[],
+			handIn('Sam', [{ id: 'my-1', target: 'p1', text: 'Ties are silly.' }]),
+			{ file: 'sam.yaml', now: 1 }
+		);
+		const sam2 = mergeHandIn(
+			debate(),
+			sam1.contributions,
+			handIn(
+				'Sam',
+				[{ id: 'my-1', target: 'p1', text: 'Ties are smart.' }],
+				'2026-11-28T10:00:00Z'
+			),
+			{ file: 'sam.yaml', now: 2 }
+		);
+		expect(sam2).toMatchObject({ added: ['my-1-2'], updated: [] });
 	});
 });
 
@@ -186,5 +408,24 @@ describe('the stance poll', () => {
 		expect(!bad.ok && bad.errors.map((e) => e.path)).toEqual(
 			expect.arrayContaining(['handIn.poll.before.stance', 'handIn.poll.before.at'])
 		);
+	});
+});
+
+describe('a hand-in file', () => {
+	it('reads back as the same debate, poll included, as YAML or as JSON (the offline fallback)', async () => {
+		const withMine = withContributions(debate(), [make('my-1', 'p1', 'Blazers itch.')]).debate;
+		const poll = { before: { stance: 30, at: '2026-11-28T09:00:00.000Z' }, persuasive: ['c1'] };
+		const file = handInDebate(withMine, poll);
+		expect(file.handIn).toEqual({ poll });
+		// No poll answered: no poll in the file.
+		expect(handInDebate(withMine, { persuasive: [] }).handIn).toBeUndefined();
+		const { debateToYaml } = await loadYamlWriter();
+		for (const [text, name] of [
+			[debateToYaml(file), 'mei.yaml'],
+			[debateToJson(file), 'mei.json']
+		] as const) {
+			const back = await importDebate(text, { file: name });
+			expect(back.ok && back.value).toEqual(file);
+		}
 	});
 });

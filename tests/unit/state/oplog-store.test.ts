@@ -142,6 +142,26 @@ describe("a student's work in this browser", () => {
 		expect(texts(again.store).sort()).toEqual(['Parent', 'Reply', 'Reply to the reply']);
 	});
 
+	it('takes back a merge that updated earlier additions by restoring them, not deleting them', async () => {
+		const a = tab('A');
+		await a.log.load();
+		const make = (text: string) => {
+			const r = contributionFromDraft(
+				{ target: 'p1', stance: 'con', text },
+				{ id: 'mei-1', now: 1, lang: 'en', debate: debate() }
+			);
+			if (!r.ok) throw new Error('draft');
+			return r.contribution;
+		};
+		a.store.addAll([make('First hand-in')]);
+		a.store.addAll([make('Revised hand-in')]);
+		await settle(a.log);
+		expect(texts(a.store)).toEqual(['Revised hand-in']);
+		a.store.undo();
+		await settle(a.log);
+		expect(texts(a.store)).toEqual(['First hand-in']);
+	});
+
 	it('restores a reply with what it answers, if that was deleted too', async () => {
 		const a = tab('A');
 		await a.log.load();

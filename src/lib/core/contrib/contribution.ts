@@ -1,7 +1,7 @@
 import { z } from '../schema/zod';
 import { formatPath } from '../load/diagnostic';
 import { Claim, CLAIM_TEXT_MAX, Id, Source, Stance, WebUrl, type Debate } from '../schema/debate';
-import { URL_MAX } from '../schema/localised';
+import { IsoDateTime, URL_MAX } from '../schema/localised';
 
 /**
  * A student's addition to a debate, made in class and kept in their browser: one claim that
@@ -42,7 +42,19 @@ export const Contribution = z.strictObject({
 	/** Milliseconds since 1970: the newer version of an addition wins when two tabs disagree. */
 	updatedAt: z.number().int().nonnegative(),
 	/** A deleted addition stays as a marker, so a deletion is not undone by an older copy. */
-	deleted: z.boolean().optional()
+	deleted: z.boolean().optional(),
+	/**
+	 * Where an addition merged from a student's hand-in came from: the name the student gave (none
+	 * if they gave none), and the claim's id and time of adding in their file. A later hand-in of
+	 * the same claim (a re-submission) updates this addition instead of copying it.
+	 */
+	origin: z
+		.strictObject({
+			contributor: z.string().max(80).optional(),
+			id: Id,
+			at: IsoDateTime.optional()
+		})
+		.optional()
 });
 export type Contribution = z.infer<typeof Contribution>;
 export const Contributions = z.array(Contribution).max(10_000);

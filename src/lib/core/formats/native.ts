@@ -1,11 +1,12 @@
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { checkYamlLines, looksLikeJson } from '../load/lines';
 import { MAX_ALIAS_COUNT } from '../load/load';
 import { SourceMap } from '../load/locate';
 import { parseYaml } from '../load/yaml';
-import type { Debate } from '../schema/debate';
 import { error } from './build';
 import { FORMATS } from './catalog';
+import { debateToJson } from './json-text';
+import { debateToYaml } from './native-text';
 import type { Codec, DecodeResult, Locate } from './codec';
 
 /**
@@ -70,7 +71,7 @@ export const yamlCodec: Codec = {
 	// lines that retried the whole run from every line and took 16 s.
 	sniff: (text) => (/^\uFEFF?[ \t]*(?:\$schema|formatVersion)[ \t]*:/m.test(text) ? 0.9 : 0),
 	decode: async (text, { file }) => decodeNative(text, file),
-	encode: (debate: Debate) => stringify(debate, { lineWidth: 100 })
+	encode: debateToYaml
 };
 
 export const jsonCodec: Codec = {
@@ -78,5 +79,5 @@ export const jsonCodec: Codec = {
 	sniff: (text) => (/^\uFEFF?\s*\{[\s\S]{0,2000}"formatVersion"\s*:/.test(text) ? 0.95 : 0),
 	// JSON is YAML: one parser gives the same located messages for both.
 	decode: async (text, { file }) => decodeNative(text, file),
-	encode: (debate: Debate) => JSON.stringify(debate, null, 2) + '\n'
+	encode: debateToJson
 };
