@@ -134,7 +134,9 @@ export function sessionRemote(code: string): Remote {
 					}
 					checks ??= import('../core/oplog/checks');
 					const { readOps } = await checks;
-					const { ops } = readOps([event.op]);
+					// An addition approved or shown again by the teacher comes as its latest version.
+					const reveal = (event.op as { reveal?: unknown } | undefined)?.reveal;
+					const { ops } = readOps([reveal ?? event.op]);
 					if (typeof event.seq === 'number' && ops[0]) onEvents([{ seq: event.seq, op: ops[0] }]);
 				});
 			};
