@@ -24,6 +24,10 @@ export default defineConfig({
 	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// A guard against hangs, not a speed check: on a busy 2-core laptop a test that takes 1 s
+		// alone can take ten. No test asserts a duration; speed is measured by `npm run bench`.
+		testTimeout: 60_000,
+		hookTimeout: 60_000
 	}
 });
