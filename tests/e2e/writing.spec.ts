@@ -1,0 +1,40 @@
+import { expect, test, type Page } from '@playwright/test';
+import { debateFile, openMap } from './debate';
+
+/** What a student types in the add-a-claim form: counted as they see it, refused when blank. */
+
+const target = debateFile.claims.find((c) => c.stance === 'pro')!;
+const drawerHeading = (page: Page) => page.getByTestId('drawer').getByRole('heading', { level: 2 });
+
+/** Opens the form to object to a claim, with `text` typed in. */
+async function typeObjection(page: Page, text: string) {
+	await page.getByTestId('add-con').click();
+	await page.getByTestId('contribution-text').fill(text);
+}
+
+test('the counter counts what the check counts: 160 🦙 show 160/160 and are added; 161 are refused', async ({
+	page
+}) => {
+	await openMap(page, `?claim=${target.id}`);
+	const count = page.getByTestId('contribution-form').locator('.count');
+	await typeObjection(page, '🦙'.repeat(161));
+	await expect(count).toHaveText('161/160');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(page.locator('#err-text')).toHaveText(
+		'keep it to 160 characters; put the rest in a source'
+	);
+	await page.getByTestId('contribution-text').fill('🦙'.repeat(160));
+	await expect(count).toHaveText('160/160');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(page)).toHaveText('🦙'.repeat(160));
+});
+
+test('"é" typed as e + accent counts once and is stored as one character', async ({ page }) => {
+	await openMap(page, `?claim=${target.id}`);
+	await typeObjection(page, 'e\u0301'.repeat(160));
+	await expect(page.getByTestId('contribution-form').locator('.count')).toHaveText('160/160');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(page)).toHaveText('\u00e9'.repeat(160));
+	// Stored in NFC: the heading holds 160 code units, not 320.
+	expect(await drawerHeading(page).evaluate((h) => h.textContent!.trim().length)).toBe(160);
+});
