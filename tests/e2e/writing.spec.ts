@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { debateFile, openMap } from './debate';
+import { debateFile, map, openMap } from './debate';
 
 /** What a student types in the add-a-claim form: counted as they see it, refused when blank. */
 
@@ -38,3 +38,23 @@ test('"é" typed as e + accent counts once and is stored as one character', asyn
 	// Stored in NFC: the heading holds 160 code units, not 320.
 	expect(await drawerHeading(page).evaluate((h) => h.textContent!.trim().length)).toBe(160);
 });
+
+for (const [lang, add, message] of [
+	['en', 'Add to the map', 'write the claim'],
+	['zh', '添加到图上', '请写下你的论点']
+] as const)
+	test(`a claim of only invisible characters is refused beside the field, and no blank card is added (${lang})`, async ({
+		page
+	}) => {
+		await openMap(page, `?claim=${target.id}&lang=${lang}`);
+		const before = await map(page, (h) => h.nodeIds().length);
+		for (const text of ['\u200B\u200C\u200D', '\u2060\uFEFF', '\u0301\u0301', ' \u200B ']) {
+			if (!(await page.getByTestId('contribution-text').isVisible()))
+				await page.getByTestId('add-con').click();
+			await page.getByTestId('contribution-text').fill(text);
+			await page.getByRole('button', { name: add }).click();
+			await expect(page.locator('#err-text')).toHaveText(message);
+			await expect(page.getByTestId('contribution-text')).toHaveAttribute('aria-invalid', 'true');
+		}
+		expect(await map(page, (h) => h.nodeIds().length)).toBe(before);
+	});

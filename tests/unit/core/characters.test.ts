@@ -4,7 +4,11 @@ import { importDebate } from '../../../src/lib/core/formats';
 import { fitClaimText } from '../../../src/lib/core/formats/build';
 import { formatDiagnostic, validateDebateData } from '../../../src/lib/core/load';
 import { CLAIM_TEXT_MAX } from '../../../src/lib/core/schema';
-import { characterCount, firstCharacters } from '../../../src/lib/core/schema/characters';
+import {
+	characterCount,
+	firstCharacters,
+	hasVisibleCharacter
+} from '../../../src/lib/core/schema/characters';
 import { fixtureGraph } from '../graphs';
 import { validDebate } from '../formats/read';
 
@@ -79,5 +83,43 @@ describe('claim texts in debate files and imports count the same way', () => {
 		const kialo = `Discussion Name: Llamas\n\n1. Thesis:\n${LLAMA.repeat(160)}\n`;
 		const r = await importDebate(kialo, { file: 'llamas.txt' });
 		expect(r.ok ? r.value.claims[0]!.text : r.errors.map(formatDiagnostic)).toBe(LLAMA.repeat(160));
+	});
+});
+
+describe('a claim with nothing visible is refused', () => {
+	const blank = [
+		['zero-width spaces', '\u200B\u200B'],
+		['zero-width non-joiner and joiner', '\u200C\u200D'],
+		['a word joiner between byte-order marks', '\uFEFF\u2060\uFEFF'],
+		['combining accents alone', '\u0301\u0308'],
+		['zero-width characters between spaces', ' \u200B \u200D '],
+		['a Hangul filler and a variation selector', '\u3164\uFE0F']
+	];
+	it.each(blank)('%s: refused in the add-a-claim form, as an unwritten claim', (_, text) => {
+		const r = draft(text);
+		expect(r.ok ? {} : r.errors).toEqual({ text: 'write the claim' });
+	});
+
+	it.each(blank)('%s: refused in a debate file, with its path, saying how to fix it', (_, text) => {
+		const r = withClaimText(text);
+		const e = r.ok ? [] : r.errors;
+		expect(e.map((d) => d.path)).toEqual(['claims[1].text']);
+		expect(e[0]!.hint).toMatch(/^write the text in letters, digits or signs/);
+		expect(e[0]!.message).toMatch(/^has no visible character, only invisible ones \(U\+/);
+	});
+
+	it('names the invisible characters and says what to write, in an import too', async () => {
+		const yaml = `formatVersion: 1\nid: blank\ntitle: Blank\nsummary: A claim of nothing.\nlanguage: en\nthesis: t\nclaims:\n  - id: t\n    text: "\\u200B\\u200C"\n`;
+		const r = await importDebate(yaml, { file: 'blank.yaml' });
+		expect(r.ok ? [] : r.errors.map(formatDiagnostic)).toEqual([
+			'blank.yaml:9:11 claims[0].text: has no visible character, only invisible ones (U+200B, U+200C) (write the text in letters, digits or signs; zero-width characters, combining marks and spaces alone show as a blank card)'
+		]);
+	});
+
+	it('takes any text with one visible character: letters of any script, emoji, a sign', () => {
+		for (const text of ['a\u200B', '校服', 'نعم', '🦙', '?', 'e\u0301', '👨‍👩‍👧']) {
+			expect(hasVisibleCharacter(text), text).toBe(true);
+			expect(draft(text).ok, text).toBe(true);
+		}
 	});
 });

@@ -16,6 +16,8 @@ export const ContributionDraft = z.object({
 	// Counted as the form's counter counts (characters as a reader sees them), and stored in NFC.
 	text: countedText(CLAIM_TEXT_MAX, {
 		empty: 'write the claim',
+		// Nothing shows in the box: to the student, the claim is still to be written.
+		invisible: () => 'write the claim',
 		tooLong: () => `keep it to ${CLAIM_TEXT_MAX} characters; put the rest in a source`
 	}),
 	author: z.string().trim().max(80, 'at most 80 characters').optional(),
