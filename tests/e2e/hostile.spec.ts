@@ -1,21 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { map } from './debate';
+import { watchPolicy } from './policy';
 
 test('every page carries a strict Content-Security-Policy, and an injected script does not run', async ({
 	page
 }) => {
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(String(e)));
 	// What the policy had to refuse of our own code and the framework's: nothing at all.
-	await page.addInitScript(
-		"window.__refused = []; document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(e.violatedDirective));"
-	);
+	const { errors, refused: policyRefused } = await watchPolicy(page);
 	for (const path of ['/', '/debate/llama-open-weights']) {
 		await page.goto(path);
 		await page.locator('html[data-ready]').waitFor({ state: 'attached' });
 		if (path.startsWith('/debate/'))
 			await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/);
-		const refused = (await page.evaluate('window.__refused')) as string[];
+		const refused = await policyRefused();
 		expect(refused, path).toEqual([]);
 		const csp = await page
 			.locator('meta[http-equiv="content-security-policy"]')
@@ -34,7 +31,7 @@ test('every page carries a strict Content-Security-Policy, and an injected scrip
 	const announcer = page.locator('#svelte-announcer');
 	await expect(announcer).toBeAttached();
 	expect((await announcer.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
-	expect(await page.evaluate('window.__refused')).toEqual([]);
+	expect(await policyRefused()).toEqual([]);
 	// A script element smuggled into the page is refused by the policy.
 	await page.evaluate(() => {
 		const s = document.createElement('script');
@@ -90,7 +87,7 @@ test('a javascript: source link is refused on import, located, and nothing is st
 	await expect(page.getByTestId('imported-list')).toBeHidden();
 });
 
-test('a line too long is refused on import before parsing, located, fast, and nothing is stored', async ({
+test('a line too long is refused on import before parsing, located, and nothing is stored', async ({
 	page
 }) => {
 	await page.goto('/');
