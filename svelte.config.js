@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// Every page is prerendered: the build is a folder of static files that any web server can host.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// 404.html is the page for every other address: the server sends it with status 404 and the
+		// app shows its error page there (src/routes/+error.svelte), with the way back.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		alias: { $core: 'src/lib/core' },
 		// A strict Content-Security-Policy, written into every prerendered page as a <meta> tag:
 		// only this site's own scripts (SvelteKit's inline start-up script by its hash), no eval,

@@ -4,7 +4,7 @@
  * serves `build/` and prints the address. PORT and HOST override the defaults.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -33,11 +33,15 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < newest(INPUTS)) {
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
 const serve = sirv('build', { extensions: ['html'], etag: true, dev: false });
+/** The app's own page for an address it does not have (src/routes/+error.svelte), read once. */
+const notFound = readFileSync('build/404.html');
 createServer((req, res) =>
 	serve(req, res, () => {
+		// Status 404, so that nothing takes the page for the one asked for; its policy is in the page.
 		res.statusCode = 404;
-		res.setHeader('content-type', 'text/plain; charset=utf-8');
-		res.end('Not found');
+		res.setHeader('content-type', 'text/html; charset=utf-8');
+		res.setHeader('cache-control', 'no-cache');
+		res.end(req.method === 'HEAD' ? undefined : notFound);
 	})
 )
 	.on('error', (e) => {
