@@ -58,3 +58,39 @@ for (const [lang, add, message] of [
 		}
 		expect(await map(page, (h) => h.nodeIds().length)).toBe(before);
 	});
+
+test('a pasted web address is wrapped inside its card on the map, cut between characters', async ({
+	page
+}) => {
+	await openMap(page, `?claim=${target.id}`);
+	const address =
+		'https://example.org/reports/2024/open-weights-and-the-safety-of-everyone-final-version.pdf';
+	await typeObjection(page, `See ${address}`);
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(drawerHeading(page)).toHaveText(`See ${address}`);
+	const id = new URL(page.url()).searchParams.get('claim')!;
+	// Every line of the label, measured in the map's own font, is narrower than the card.
+	const widths = await map(
+		page,
+		(h, claim) => {
+			const ctx = document.createElement('canvas').getContext('2d')!;
+			ctx.font = `${h.styleOf(claim, 'font-weight')} ${h.styleOf(claim, 'font-size')} ${h.styleOf(claim, 'font-family')}`;
+			const card = h.renderedBox(claim).w / h.zoom();
+			return h
+				.labelOf(claim)
+				.split('\n')
+				.map((line) => ({ line, width: ctx.measureText(line).width, card }));
+		},
+		id
+	);
+	expect(widths.length).toBeGreaterThan(2);
+	for (const w of widths) expect(w.width, w.line).toBeLessThan(w.card);
+	// Nor does it spill out of its entry in the outline.
+	const pane = (await page.locator('aside.outline-pane').boundingBox())!;
+	const entry = (await page.locator(`li[data-claim="${id}"] > .text`).boundingBox())!;
+	expect(entry.x + entry.width).toBeLessThanOrEqual(pane.x + pane.width);
+	await page.screenshot({ path: 'test-results/long-address.png' });
+	// Close up: the claim in focus, drawn large enough to read its full text.
+	await openMap(page, `?focus=${id}`);
+	await page.screenshot({ path: 'test-results/long-address-focus.png' });
+});
