@@ -17,7 +17,9 @@ export default defineConfig({
 	workers: 1,
 	retries: 0,
 	reporter: [['list']],
-	timeout: 30_000,
+	// Generous, for a busy machine: these catch a page that never gets there, they do not time it.
+	timeout: 60_000,
+	expect: { timeout: 15_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
 		viewport: { width: 1920, height: 1080 },

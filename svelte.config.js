@@ -40,7 +40,13 @@ const config = {
 	kit: {
 		adapter: pagesPrerendered(
 			STATIC
-				? adapterStatic({ pages: 'build-static', assets: 'build-static', strict: false })
+				? adapterStatic({
+						pages: 'build-static',
+						assets: 'build-static',
+						// The page for every other address (src/routes/+error.svelte), with the way back.
+						fallback: '404.html',
+						strict: false
+					})
 				: adapterNode({ out: 'build' })
 		),
 		alias: { $core: 'src/lib/core' },

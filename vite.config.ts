@@ -25,6 +25,9 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node',
+		// A guard against hangs, not a speed check: on a busy 2-core laptop a test that takes 1 s
+		// alone can take ten. No test asserts a duration; speed is measured by `npm run bench`.
+		testTimeout: 60_000,
 		// Opening an embedded database (initdb in WebAssembly) takes seconds on a busy machine.
 		hookTimeout: 60_000
 	}

@@ -5,7 +5,9 @@
  * (10,000 with --full), as pure trees and as trees with 10 % extra cross-links. Each size and shape
  * runs in a fresh process (dagre's speed depends on the JIT's history); each step reports the
  * median of several runs. Then the browser half (bench-browser.ts; skip with --no-browser): the
- * built app in headless Chromium. Prints tables; with --json, one JSON object per line.
+ * built app in headless Chromium. Between them, hostile inputs that were once quadratic, each at two
+ * sizes (bench-hostile.ts; skip with --no-hostile). Prints tables; with --json, one JSON object per
+ * line.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -206,6 +208,10 @@ async function main() {
 				]) as Row[])
 			);
 		}
+	// Hostile inputs that were once quadratic, each at n and 2n (see bench-hostile.ts).
+	const hostileRows = args.includes('--no-hostile')
+		? []
+		: runChild([fileURLToPath(new URL('./bench-hostile.ts', import.meta.url))]);
 	// The browser half: the built app in headless Chromium (see bench-browser.ts).
 	const browserRows: Record<string, unknown>[] = [];
 	if (!args.includes('--no-browser')) {
@@ -217,7 +223,7 @@ async function main() {
 		);
 	}
 	if (args.includes('--json')) {
-		for (const r of [...rows, ...browserRows]) console.log(JSON.stringify(r));
+		for (const r of [...rows, ...hostileRows, ...browserRows]) console.log(JSON.stringify(r));
 		return;
 	}
 	const show = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
@@ -238,6 +244,17 @@ async function main() {
 	console.log(
 		'\n"ours" = YAML parse + validation + graph + elements + columns layout; "Argdown" = parse → model → map → dot → Graphviz SVG.'
 	);
+	if (hostileRows.length > 0) {
+		console.log(
+			'\nHostile input, once quadratic: ms at n and at 2n, and their ratio (about 2 is linear, 4 quadratic)\n'
+		);
+		console.log('| input | n | ms at n | ms at 2n | ratio |');
+		console.log('|---|---:|---:|---:|---:|');
+		for (const r of hostileRows)
+			console.log(
+				`| ${show(r.case)} | ${show(r.n)} | ${show(r.n_ms)} | ${show(r.twice_n_ms)} | ${show(r.ratio)} |`
+			);
+	}
 	if (browserRows.length === 0) return;
 	const find = (suite: string, extra: (r: Record<string, unknown>) => boolean = () => true) =>
 		browserRows.find((r) => r.suite === suite && extra(r));

@@ -28,9 +28,29 @@ export function breakable(text: string): string[] {
 	return pieces;
 }
 
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 /**
- * Wraps text into lines no wider than `maxWidth`. Latin text breaks between words (a word
- * longer than a line is cut), CJK text between characters, never before closing punctuation.
+ * The longest start of `word` no wider than `maxWidth`, cut between characters (never inside an
+ * emoji or an accented letter); at least one character, so that wrapping always moves on.
+ * Found by halving: a pasted address of a hundred characters costs a handful of measurements.
+ */
+function fittingStart(word: string, maxWidth: number, width: (s: string) => number): string {
+	const ends = [...graphemes.segment(word)].map((g) => g.index + g.segment.length);
+	let lo = 0; // ends[lo] fits (or is the one character taken whatever its width)
+	let hi = ends.length - 1;
+	while (lo < hi) {
+		const mid = Math.ceil((lo + hi) / 2);
+		if (width(word.slice(0, ends[mid])) <= maxWidth) lo = mid;
+		else hi = mid - 1;
+	}
+	return word.slice(0, ends[lo]);
+}
+
+/**
+ * Wraps text into lines no wider than `maxWidth`. Latin text breaks between words, CJK text
+ * between characters, never before closing punctuation. A word wider than a line (a pasted web
+ * address) is cut between characters, wherever it stands, so no line is wider than the card.
  */
 export function wrapText(
 	text: string,
@@ -44,18 +64,17 @@ export function wrapText(
 	let line = '';
 	for (const piece of breakable(text.replace(/[ \t\r\n]+/g, ' ').trim())) {
 		const candidate = line + piece;
-		if (width(candidate.trimEnd()) <= maxWidth || line === '') {
-			line = candidate;
-			// A single word wider than the line: cut it so it cannot spill out of the node.
-			while (width(line.trimEnd()) > maxWidth && line.length > 1) {
-				let cut = line.length - 1;
-				while (cut > 1 && width(line.slice(0, cut)) > maxWidth) cut--;
-				lines.push(line.slice(0, cut));
-				line = line.slice(cut);
-			}
-		} else {
+		if (line === '' || width(candidate.trimEnd()) <= maxWidth) line = candidate;
+		else {
 			lines.push(line.trimEnd());
 			line = piece.trimStart();
+		}
+		// A word wider than the line: cut it so it cannot spill out of the card.
+		while (width(line.trimEnd()) > maxWidth) {
+			const start = fittingStart(line, maxWidth, width);
+			if (start.length === line.length) break;
+			lines.push(start);
+			line = line.slice(start.length);
 		}
 	}
 	if (line.trim() !== '') lines.push(line.trimEnd());

@@ -495,7 +495,7 @@ describe('the shipped debate on Llama', () => {
 });
 
 describe('scale', () => {
-	it('evaluates 10,000 claims with cycles quickly', () => {
+	it('evaluates 10,000 claims with cycles in a few sweeps', () => {
 		let seed = 1;
 		const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) as number;
 		const claims = [claim('c0')];
@@ -511,12 +511,13 @@ describe('scale', () => {
 			);
 		}
 		const g = graphOf(...claims);
-		const started = performance.now();
 		const e = evaluate(g);
-		expect(performance.now() - started).toBeLessThan(5000);
 		expect(e.labels.size).toBe(10000);
-		// The extra relations close cycles, so some of it had to be iterated.
+		// The extra relations close cycles, so some of it had to be iterated; each sweep visits a
+		// cycle's relations once, and a few sweeps settle it (the limit is 1,000), so the
+		// work stays a small multiple of the debate's size.
 		expect(e.iterations).toBeGreaterThan(0);
+		expect(e.iterations).toBeLessThan(50);
 		expect(e.converged).toBe(true);
 		for (const v of e.strength.values()) expect(v >= 0 && v <= 1).toBe(true);
 		expect(satisfiesGrounded(g, e.labels)).toBe(true);

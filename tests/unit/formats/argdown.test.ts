@@ -10,6 +10,7 @@ import { argdownCodec, escapeArgdownText } from '../../../src/lib/core/formats/a
 import type { DecodeResult } from '../../../src/lib/core/formats/codec';
 import { formatDiagnostic } from '../../../src/lib/core/load';
 import { Debate, textIn, type Claim } from '../../../src/lib/core/schema';
+import { hasVisibleCharacter } from '../../../src/lib/core/schema/characters';
 import { arbitraryDebate, buildGraph, relationSet } from './arbitrary';
 import { readWith, shippedDebate, unexpectedProblems, validDebate } from './read';
 
@@ -309,6 +310,7 @@ describe('Argdown export', () => {
 				.trim()
 				.slice(0, max)
 				.trim();
+		const visible = (s: string) => (hasVisibleCharacter(s) ? s : '');
 		const debates = fc
 			.tuple(
 				arbitraryDebate({ also: true, evidence: true }),
@@ -324,7 +326,8 @@ describe('Argdown export', () => {
 						const [text, name] = strings[i]!;
 						return {
 							...c,
-							text: clean(text, 160) || c.text,
+							// A claim must show something: one of only invisible characters is refused.
+							text: visible(clean(text, 160)) || c.text,
 							...(name && clean(name, 48) ? { title: clean(name, 48) } : {}),
 							...(c.evidence
 								? {

@@ -25,12 +25,12 @@ import { validDebate } from './read';
 
 /**
  * The hostile corpus (tests/fixtures/hostile) and generated monsters: every one gets located
- * errors or an honest warning — never an exception, never a hang (each test has a time limit as
- * a hang guard; speed itself is measured by `npm run bench`), never a changed prototype.
+ * errors or an honest warning — never an exception, never a hang (the test time limit in
+ * vite.config.ts guards against one; work that must stay linear is counted in linear.test.ts, and
+ * speed is measured by `npm run bench`), never a changed prototype.
  */
 const DIR = 'tests/fixtures/hostile';
 const read = (name: string) => readFileSync(`${DIR}/${name}`, 'utf8');
-const GUARD = { timeout: 15_000 };
 
 async function importFile(name: string, text = read(name)) {
 	const r = await importDebate(text, { file: name });
@@ -92,7 +92,7 @@ describe('the hostile corpus', () => {
 		expect(e?.message).toMatch(/http:\/\/ or https:\/\//);
 	});
 
-	it('stops a YAML alias bomb with a message', GUARD, async () => {
+	it('stops a YAML alias bomb with a message', async () => {
 		const r = await importFile('alias-bomb.yaml');
 		expect(r.ok).toBe(false);
 		expect(messages(!r.ok ? r.errors : [])).toMatch(/alias/i);
@@ -144,31 +144,27 @@ describe('the hostile corpus', () => {
 });
 
 describe('monsters made on the spot', () => {
-	it('refuses a file over 20 MB before parsing it', GUARD, async () => {
+	it('refuses a file over 20 MB before parsing it', async () => {
 		const r = await importDebate(' '.repeat(21 * 1024 * 1024), { file: 'huge.yaml' });
 		expect(!r.ok && r.errors[0]!.message).toMatch(/larger than 20 MB/);
 	});
 
-	it(
-		'reads a 10 MB file of 100,000 claims only to refuse it by count, with a message',
-		GUARD,
-		async () => {
-			const text = claimsJson(100_000, false);
-			expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
-			const r = await importDebate(text, { file: 'many.json' });
-			expect(!r.ok && r.errors[0]!.message).toMatch(
-				/100000 claims; Counterpoint reads at most 50000/
-			);
-		}
-	);
+	it('reads a 10 MB file of 100,000 claims only to refuse it by count, with a message', async () => {
+		const text = claimsJson(100_000, false);
+		expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
+		const r = await importDebate(text, { file: 'many.json' });
+		expect(!r.ok && r.errors[0]!.message).toMatch(
+			/100000 claims; Counterpoint reads at most 50000/
+		);
+	});
 
-	it('refuses claims nested 10,000 levels deep, saying how deep is allowed', GUARD, async () => {
+	it('refuses claims nested 10,000 levels deep, saying how deep is allowed', async () => {
 		const r = await importDebate(claimsJson(10_000, true), { file: 'deep.json' });
 		expect(r.ok).toBe(false);
 		expect(messages(!r.ok ? r.errors : [])).toMatch(/nest more than 200 levels deep/);
 	});
 
-	it('refuses data nested 20,000 brackets deep without running out of stack', GUARD, async () => {
+	it('refuses data nested 20,000 brackets deep without running out of stack', async () => {
 		const r = await importDebate('['.repeat(20_000) + ']'.repeat(20_000), {
 			file: 'brackets.yaml',
 			format: 'yaml'
@@ -176,7 +172,7 @@ describe('monsters made on the spot', () => {
 		expect(r.ok).toBe(false);
 	});
 
-	it('never throws on random bytes, for any reader', GUARD, async () => {
+	it('never throws on random bytes, for any reader', async () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.uint8Array({ maxLength: 2000 }),
@@ -191,15 +187,6 @@ describe('monsters made on the spot', () => {
 		);
 	});
 });
-
-/** Runs `f` and says how long it took, in milliseconds. */
-async function timed<T>(f: () => T | Promise<T>): Promise<{ result: T; ms: number }> {
-	const start = performance.now();
-	const result = await f();
-	return { result, ms: performance.now() - start };
-}
-/** What every refusal below must stay under, on this 2-core machine; typical figures are far less. */
-const QUICK_MS = 2_000;
 
 const errorsOf = (r: { ok: boolean; errors?: Diagnostic[] }) => (r.ok ? [] : r.errors!);
 const VALID_YAML = readFileSync('tests/fixtures/debates/valid.yaml', 'utf8');
@@ -223,33 +210,6 @@ describe('line length', () => {
 		expect(r.ok, messages(errorsOf(r))).toBe(true);
 	});
 
-	it(
-		'finds a 15 MB line before the YAML parser runs, in one pass, in under 2 s',
-		GUARD,
-		async () => {
-			const lines = VALID_YAML.split('\n');
-			// The parser would report the tab and the unclosed quote further down: it never sees them.
-			lines.splice(9, 0, `    detail: ${'word '.repeat(3_000_000)}`);
-			lines.push('\ttabbed: "never closed');
-			const text = lines.join('\r\n');
-			const { result, ms } = await timed(() => importDebate(text, { file: 'huge-line.yaml' }));
-			expect(errorsOf(result).map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
-				'10:1 line 10 is 15,000,012 characters long; the limit is 100,000'
-			]);
-			expect(ms).toBeLessThan(QUICK_MS);
-			// The same for a debate file (capped at 5 MB), read by loadDebate.
-			const authored = await timed(() =>
-				loadDebate(text.replace('word '.repeat(3_000_000), 'word '.repeat(900_000)), {
-					file: 'arguments/huge-line.yaml'
-				})
-			);
-			expect(errorsOf(authored.result).map((e) => e.message)).toEqual([
-				'line 10 is 4,500,012 characters long; the limit is 100,000'
-			]);
-			expect(authored.ms).toBeLessThan(QUICK_MS);
-		}
-	);
-
 	it('counts lines as YAML does (LF, CRLF, CR) and characters as people do (an emoji is one)', () => {
 		expect(findLongLine('a\r\nbb\rccc\ndddd', 2)).toEqual({ line: 3, length: 3 });
 		expect(findLongLine('ab\ncd', 2)).toBeUndefined();
@@ -257,75 +217,52 @@ describe('line length', () => {
 		expect(findLongLine('ok\n😀😀😀\n' + 'x'.repeat(9), 2)).toEqual({ line: 2, length: 3 });
 	});
 
-	it('checks 20 MB in one cheap pass', () => {
-		const text = 'A line of an ordinary length, as people write them.\n'.repeat(400_000);
-		expect(text.length).toBeGreaterThan(20_000_000);
-		const start = performance.now();
-		const found = findLongLine(text, MAX_LINE_LENGTH);
-		const ms = performance.now() - start;
-		expect(found).toBeUndefined();
-		expect(ms).toBeLessThan(500);
-	});
-
-	it('refuses a long line in Kialo text, located, with a hint for Kialo', GUARD, async () => {
+	it('refuses a long line in Kialo text, located, with a hint for Kialo', async () => {
 		const text = `Discussion Name: Homework\n\n1. Thesis:\n${'Homework helps. '.repeat(6_250)}x\n`;
-		const { result, ms } = await timed(() => importDebate(text, { file: 'homework.txt' }));
+		const result = await importDebate(text, { file: 'homework.txt' });
 		expect(errorsOf(result).map(formatDiagnostic)).toEqual([
 			'homework.txt:4:1 line 4 is 100,001 characters long; the limit is 100,000 (break the text into lines: the lines of a Kialo entry are joined into one text, up to the next empty line; a passage that long belongs in a source)'
 		]);
-		expect(ms).toBeLessThan(QUICK_MS);
 	});
 
-	it(
-		'lets Argdown lines reach 1,000,000 characters, then refuses them; a long statement is refused by its length',
-		GUARD,
-		async () => {
-			const statement = (n: number) =>
-				`[T]: ${'Homework helps. '.repeat(n / 16)}\n  - [A]: It does not.\n`;
-			const over = await timed(() =>
-				importDebate(statement(MAX_ARGDOWN_LINE_LENGTH + 16), { file: 'long.argdown' })
-			);
-			expect(errorsOf(over.result).map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
-				'1:1 line 1 is 1,000,021 characters long; the limit is 1,000,000'
+	it('lets Argdown lines reach 1,000,000 characters, then refuses them; a long statement is refused by its length', async () => {
+		const statement = (n: number) =>
+			`[T]: ${'Homework helps. '.repeat(n / 16)}\n  - [A]: It does not.\n`;
+		const over = await importDebate(statement(MAX_ARGDOWN_LINE_LENGTH + 16), {
+			file: 'long.argdown'
+		});
+		expect(errorsOf(over).map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+			'1:1 line 1 is 1,000,021 characters long; the limit is 1,000,000'
+		]);
+		// 150,000 characters pass the line check; as a claim, the text is too long even for a detail.
+		const under = await importDebate(statement(150_000), { file: 'long.argdown' });
+		const e = errorsOf(under);
+		expect(e.map((d) => `${d.path}: ${d.message}`)).toEqual([
+			expect.stringMatching(
+				/^claims\[\d\]\.detail: must be at most 10,000 characters \(it has 14\d,\d{3}\)$/
+			)
+		]);
+	});
+
+	it('has no line limit for JSON: minified megabytes are read; a broken one is located by its column', async () => {
+		const json = claimsJson(30_000, false);
+		expect(json.length).toBeGreaterThan(MAX_LINE_LENGTH * 10);
+		expect(json).not.toContain('\n');
+		const ok = await importDebate(json, { file: 'minified.json' });
+		expect(ok.ok, messages(errorsOf(ok))).toBe(true);
+
+		// Broken in the middle of its one line: said where, as JSON, not as a line length.
+		const at = json.indexOf('"id":"c15000"');
+		const broken = json.slice(0, at + 4) + json.slice(at + 5);
+		for (const file of ['broken.json', 'broken.yaml']) {
+			const r = await importDebate(broken, { file });
+			expect(errorsOf(r).map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+				`1:${at + 5} not valid JSON: expected ":" after the property name, found """`
 			]);
-			expect(over.ms).toBeLessThan(QUICK_MS);
-			// 150,000 characters pass the line check; as a claim, the text is too long even for a detail.
-			const under = await timed(() => importDebate(statement(150_000), { file: 'long.argdown' }));
-			const e = errorsOf(under.result);
-			expect(e.map((d) => `${d.path}: ${d.message}`)).toEqual([
-				expect.stringMatching(
-					/^claims\[\d\]\.detail: must be at most 10,000 characters \(it has 14\d,\d{3}\)$/
-				)
-			]);
-			expect(under.ms).toBeLessThan(QUICK_MS);
 		}
-	);
+	});
 
-	it(
-		'has no line limit for JSON: minified megabytes are read; a broken one is located by its column',
-		GUARD,
-		async () => {
-			const json = claimsJson(30_000, false);
-			expect(json.length).toBeGreaterThan(MAX_LINE_LENGTH * 10);
-			expect(json).not.toContain('\n');
-			const ok = await timed(() => importDebate(json, { file: 'minified.json' }));
-			expect(ok.result.ok, messages(errorsOf(ok.result))).toBe(true);
-			expect(ok.ms).toBeLessThan(QUICK_MS);
-
-			// Broken in the middle of its one line: said where, as JSON, not as a line length.
-			const at = json.indexOf('"id":"c15000"');
-			const broken = json.slice(0, at + 4) + json.slice(at + 5);
-			for (const file of ['broken.json', 'broken.yaml']) {
-				const r = await timed(() => importDebate(broken, { file }));
-				expect(errorsOf(r.result).map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
-					`1:${at + 5} not valid JSON: expected ":" after the property name, found """`
-				]);
-				expect(r.ms).toBeLessThan(QUICK_MS);
-			}
-		}
-	);
-
-	it('has no line limit for AIF JSON either', GUARD, async () => {
+	it('has no line limit for AIF JSON either', async () => {
 		const n = 5_000;
 		const nodes = [{ nodeID: '0', text: 'Homework should be abolished.', type: 'I' }];
 		const edges: { edgeID: string; fromID: string; toID: string }[] = [];
@@ -337,46 +274,39 @@ describe('line length', () => {
 		}
 		const text = JSON.stringify({ nodes, edges, locutions: [] });
 		expect(text.length).toBeGreaterThan(MAX_LINE_LENGTH * 5);
-		const { result, ms } = await timed(() =>
-			// Named by hand: detection reads the first 64 KB, and the edges come after the nodes.
-			importDebate(text, { file: 'big.json', format: 'aif' })
-		);
+		// Named by hand: detection reads the first 64 KB, and the edges come after the nodes.
+		const result = await importDebate(text, { file: 'big.json', format: 'aif' });
 		expect(result.ok, messages(errorsOf(result))).toBe(true);
 		expect(result.format).toBe('aif');
-		expect(ms).toBeLessThan(QUICK_MS);
 	});
 
-	it(
-		'whatever Counterpoint writes it can read back: every text at its limit fits every line limit',
-		GUARD,
-		async () => {
-			const d = validDebate();
-			const full = (n: number, c: string) => c.repeat(n);
-			const both = (n: number) => ({ en: full(n, 'e'), zh: full(n, '中') });
-			const claim = d.claims[1]!;
-			claim.detail = both(LONG_TEXT_MAX);
-			claim.note = both(LONG_TEXT_MAX);
-			claim.evidence = Array.from({ length: 20 }, () => ({
-				source: d.sources[0]!.id,
-				kind: 'quote' as const,
-				quote: full(LONG_TEXT_MAX, 'q'),
-				quoteLang: 'en',
-				translation: both(LONG_TEXT_MAX),
-				locator: full(TITLE_MAX, 'l')
-			}));
-			const limits: [FormatId, number][] = [
-				['yaml', MAX_LINE_LENGTH],
-				['kialo', MAX_LINE_LENGTH],
-				['argdown', MAX_ARGDOWN_LINE_LENGTH]
-			];
-			for (const [format, limit] of limits) {
-				const out = exportDebate(d, format);
-				expect(findLongLine(out.text, limit), format).toBeUndefined();
-				const back = await importDebate(out.text, { file: out.fileName });
-				expect(back.ok, `${format}: ${messages(errorsOf(back))}`).toBe(true);
-			}
+	it('whatever Counterpoint writes it can read back: every text at its limit fits every line limit', async () => {
+		const d = validDebate();
+		const full = (n: number, c: string) => c.repeat(n);
+		const both = (n: number) => ({ en: full(n, 'e'), zh: full(n, '中') });
+		const claim = d.claims[1]!;
+		claim.detail = both(LONG_TEXT_MAX);
+		claim.note = both(LONG_TEXT_MAX);
+		claim.evidence = Array.from({ length: 20 }, () => ({
+			source: d.sources[0]!.id,
+			kind: 'quote' as const,
+			quote: full(LONG_TEXT_MAX, 'q'),
+			quoteLang: 'en',
+			translation: both(LONG_TEXT_MAX),
+			locator: full(TITLE_MAX, 'l')
+		}));
+		const limits: [FormatId, number][] = [
+			['yaml', MAX_LINE_LENGTH],
+			['kialo', MAX_LINE_LENGTH],
+			['argdown', MAX_ARGDOWN_LINE_LENGTH]
+		];
+		for (const [format, limit] of limits) {
+			const out = exportDebate(d, format);
+			expect(findLongLine(out.text, limit), format).toBeUndefined();
+			const back = await importDebate(out.text, { file: out.fileName });
+			expect(back.ok, `${format}: ${messages(errorsOf(back))}`).toBe(true);
 		}
-	);
+	});
 });
 
 /** `data` with the value at `path` replaced. */
@@ -478,65 +408,29 @@ describe('text fields', () => {
 		).toEqual(['$schema']);
 	});
 
-	it(
-		'refuses a 5 MB claim text with its path and place, in under 2 s (JSON: no line limit)',
-		GUARD,
-		async () => {
-			const text = JSON.stringify(
-				withValue(VALID_DATA, ['claims', 1, 'text'], 'x'.repeat(5 * 1024 * 1024))
-			);
-			const { result, ms } = await timed(() => importDebate(text, { file: 'big-claim.json' }));
-			expect(errorsOf(result).map(formatDiagnostic)).toEqual([
-				`big-claim.json:1:${text.indexOf('"xxx') + 1} claims[1].text: must be at most 160 characters (it has 5,242,880)`
-			]);
-			expect(ms).toBeLessThan(QUICK_MS);
-		}
-	);
+	it('refuses a 5 MB claim text with its path and place (JSON: no line limit)', async () => {
+		const text = JSON.stringify(
+			withValue(VALID_DATA, ['claims', 1, 'text'], 'x'.repeat(5 * 1024 * 1024))
+		);
+		const result = await importDebate(text, { file: 'big-claim.json' });
+		expect(errorsOf(result).map(formatDiagnostic)).toEqual([
+			`big-claim.json:1:${text.indexOf('"xxx') + 1} claims[1].text: must be at most 160 characters (it has 5,242,880)`
+		]);
+	});
 
-	it(
-		'refuses a 5 MB detail written over many short lines with its path and line, in under 2 s',
-		GUARD,
-		async () => {
-			const lines = VALID_YAML.split('\n');
-			const at = lines.findIndex((l) => l.includes('text: Uniforms cost families less'));
-			const body = Array.from({ length: 65_536 }, () => `      ${'x'.repeat(73)}`);
-			lines.splice(at + 1, 0, '    detail: >', ...body);
-			const { result, ms } = await timed(() =>
-				importDebate(lines.join('\n'), { file: 'big-detail.yaml' })
-			);
-			expect(errorsOf(result).map(formatDiagnostic)).toEqual([
-				`big-detail.yaml:${at + 2}:13 claims[1].detail: must be at most 10,000 characters (it has 4,849,664)`
-			]);
-			expect(ms).toBeLessThan(QUICK_MS);
-		}
-	);
+	it('refuses a 5 MB detail written over many short lines with its path and line', async () => {
+		const lines = VALID_YAML.split('\n');
+		const at = lines.findIndex((l) => l.includes('text: Uniforms cost families less'));
+		const body = Array.from({ length: 65_536 }, () => `      ${'x'.repeat(73)}`);
+		lines.splice(at + 1, 0, '    detail: >', ...body);
+		const result = await importDebate(lines.join('\n'), { file: 'big-detail.yaml' });
+		expect(errorsOf(result).map(formatDiagnostic)).toEqual([
+			`big-detail.yaml:${at + 2}:13 claims[1].detail: must be at most 10,000 characters (it has 4,849,664)`
+		]);
+	});
 });
 
-describe('quadratic traps, made linear', () => {
-	it(
-		'a mapping of 50,000 unknown fields (YAML or JSON; 31 s and 39 s before): refused in under 2 s, the first 100 listed',
-		GUARD,
-		async () => {
-			const extra = Array.from({ length: 50_000 }, (_, i) => `k${i}: 1`).join('\n');
-			const yaml = await timed(() =>
-				importDebate(`${VALID_YAML}\n${extra}\n`, { file: 'keys.yaml' })
-			);
-			const found = errorsOf(yaml.result);
-			expect(found).toHaveLength(101);
-			expect(formatDiagnostic(found[0]!)).toMatch(/^keys\.yaml:\d+:1 k0: unknown field "k0"/);
-			expect(found[100]!.message).toBe('there are more errors: only the first 100 are listed');
-			expect(yaml.ms).toBeLessThan(QUICK_MS);
-
-			const data = {
-				...VALID_DATA,
-				...Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 1]))
-			};
-			const fromJson = await timed(() => importDebate(JSON.stringify(data), { file: 'keys.json' }));
-			expect(errorsOf(fromJson.result)).toHaveLength(101);
-			expect(fromJson.ms).toBeLessThan(QUICK_MS);
-		}
-	);
-
+describe('duplicate keys', () => {
 	it('still finds a field given twice, at the second one, in the document and in a claim', async () => {
 		const r = await importFile('duplicate-key.yaml');
 		expect(errorsOf(r).map(formatDiagnostic)).toEqual([
@@ -549,48 +443,4 @@ describe('quadratic traps, made linear', () => {
 			'duplicate-key.yaml:15:5 not valid YAML: Map keys must be unique (each field may appear only once in a mapping)'
 		]);
 	});
-
-	it(
-		'10,000 claims aimed at claims that do not exist (40 s before): refused in under 2 s, the first with a guess',
-		GUARD,
-		async () => {
-			const claims = Array.from({ length: 10_000 }, (_, i) =>
-				i === 0
-					? { id: 'c0', text: 'T.' }
-					: { id: `c${i}`, stance: 'pro', target: `x${i}`, text: 'x' }
-			);
-			const text = JSON.stringify({ ...VALID_DATA, thesis: 'c0', tour: undefined, claims });
-			const { result, ms } = await timed(() => importDebate(text, { file: 'nowhere.json' }));
-			const found = errorsOf(result);
-			expect(found).toHaveLength(101);
-			expect(found[0]!.hint).toBe('did you mean "c1"?');
-			expect(ms).toBeLessThan(QUICK_MS);
-		}
-	);
-
-	it('recognising YAML by its content: 64 KB of blank lines (16 s before) take no time', async () => {
-		const blank = '\n'.repeat(64 * 1024);
-		const { result, ms } = await timed(() =>
-			importDebate(`${blank}${VALID_YAML}`, { file: 'blank-lines.yaml' })
-		);
-		expect(result.ok, messages(errorsOf(result))).toBe(true);
-		const unknown = await timed(() => importDebate(blank + 'x', { file: 'pasted text' }));
-		expect(errorsOf(unknown.result)[0]!.message).toBe('the format of this file was not recognised');
-		expect(ms + unknown.ms).toBeLessThan(QUICK_MS);
-	});
-
-	it(
-		'Kialo: runs of 99,000 blanks in a claim and in a footnote (9 s before) read in under 2 s',
-		GUARD,
-		async () => {
-			const blanks = ' \t'.repeat(49_500);
-			const text = `Discussion Name: Homework\n\n1. Thesis:\nHomework should go.\n\n1.1. Con:\nIt builds habits${blanks}of study [1]\n\nSources:\n[1] A survey${blanks}of teachers\n`;
-			const { result, ms } = await timed(() => importDebate(text, { file: 'blanks.txt' }));
-			expect(result.ok, messages(errorsOf(result))).toBe(true);
-			const claim = result.ok ? result.value.claims[1]! : undefined;
-			expect(claim?.text).toBe('It builds habits of study');
-			expect(result.ok && result.value.sources[0]!.title).toBe('A survey of teachers');
-			expect(ms).toBeLessThan(QUICK_MS);
-		}
-	);
 });

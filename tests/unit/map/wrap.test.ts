@@ -42,3 +42,32 @@ describe('hyphenated words', () => {
 		expect(lines).toEqual(['Pre-', 'emptive', 'rules']);
 	});
 });
+
+describe('long unbroken words (a pasted web address)', () => {
+	const address = 'https://example.org/reports/2024/open-weights-and-safety-final-version.pdf';
+
+	it('are cut to the width wherever they stand, after other words too, losing nothing', () => {
+		const text = `See ${address} for the figures`;
+		const lines = wrapText(text, 120, 15, mono);
+		for (const l of lines) expect(mono(l), l).toBeLessThanOrEqual(120);
+		expect(lines[0]).toBe('See');
+		expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+	});
+
+	it('fit a card of the map by the estimate the map uses without a canvas', () => {
+		const inner = 200;
+		for (const text of [address, `Source: ${address}`, `${address} ${address}`]) {
+			const lines = wrapText(text, inner, 15);
+			for (const l of lines) expect(estimateWidth(l, 15), l).toBeLessThanOrEqual(inner);
+		}
+	});
+
+	it('are cut between characters, never inside an emoji or an accented letter', () => {
+		/** 10 px a character as a reader counts them. */
+		const perCharacter = (s: string) => [...new Intl.Segmenter().segment(s)].length * 10;
+		const llamas = wrapText('🦙'.repeat(12), 50, 15, perCharacter);
+		expect(llamas).toEqual(['🦙🦙🦙🦙🦙', '🦙🦙🦙🦙🦙', '🦙🦙']);
+		const accents = wrapText('e\u0301'.repeat(7), 30, 15, perCharacter);
+		expect(accents).toEqual(['e\u0301'.repeat(3), 'e\u0301'.repeat(3), 'e\u0301']);
+	});
+});

@@ -1,7 +1,7 @@
 import { z } from '../schema/zod';
 import { formatPath } from '../load/diagnostic';
 import { Claim, CLAIM_TEXT_MAX, Id, Source, Stance, WebUrl, type Debate } from '../schema/debate';
-import { IsoDateTime, URL_MAX } from '../schema/localised';
+import { countedText, IsoDateTime, URL_MAX } from '../schema/localised';
 
 /**
  * A student's addition to a debate, made in class and kept in their browser: one claim that
@@ -13,11 +13,13 @@ import { IsoDateTime, URL_MAX } from '../schema/localised';
 export const ContributionDraft = z.object({
 	target: Id,
 	stance: Stance,
-	text: z
-		.string()
-		.trim()
-		.min(1, 'write the claim')
-		.max(CLAIM_TEXT_MAX, `keep it to ${CLAIM_TEXT_MAX} characters; put the rest in a source`),
+	// Counted as the form's counter counts (characters as a reader sees them), and stored in NFC.
+	text: countedText(CLAIM_TEXT_MAX, {
+		empty: 'write the claim',
+		// Nothing shows in the box: to the student, the claim is still to be written.
+		invisible: () => 'write the claim',
+		tooLong: () => `keep it to ${CLAIM_TEXT_MAX} characters; put the rest in a source`
+	}),
 	author: z.string().trim().max(80, 'at most 80 characters').optional(),
 	source: z
 		.object({

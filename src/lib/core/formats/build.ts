@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../load/diagnostic';
 import { CLAIM_TEXT_MAX, CLAIM_TITLE_MAX, FORMAT_VERSION } from '../schema/debate';
+import { characterCount, firstCharacters, normalizeText } from '../schema/characters';
 
 /**
  * Helpers for decoders that build a Counterpoint debate out of another format: ids that fit
@@ -34,9 +35,10 @@ export function fitClaimText(
 	text: string,
 	max = CLAIM_TEXT_MAX
 ): { text: string; detail?: string; shortened: boolean } {
-	const clean = text.replace(/\s+/g, ' ').trim();
-	if (clean.length <= max) return { text: clean, shortened: false };
-	const cut = clean.slice(0, max - 1);
+	const clean = normalizeText(text.replace(/\s+/g, ' ').trim());
+	// Counted as the schema counts: characters as a reader sees them, never cut in half.
+	if (characterCount(clean) <= max) return { text: clean, shortened: false };
+	const cut = firstCharacters(clean, max - 1);
 	const space = cut.lastIndexOf(' ');
 	const short = (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '') + '…';
 	return { text: short, detail: clean, shortened: true };

@@ -60,8 +60,10 @@ const DISCUSSION_LINK = /^->[ \t]*See[ \t]+discussion\b/i;
 // Both patterns are linear on a line of 100,000 spaces: the text after a footnote number is
 // trimmed by the reader rather than by a lazy `(.*?)[ \t]*$`, and a marker's leading blanks are
 // matched only from the start of a run of blanks; each was quadratic before (4 s on one line).
-const FOOTNOTE = /^[ \t]*\[(\d{1,9})\](?:[ \t](.*))?$/;
-const MARKER = /(?<![ \t])[ \t]*\[(\d{1,9})\]/g;
+export const FOOTNOTE = /^[ \t]*\[(\d{1,9})\](?:[ \t](.*))?$/;
+export const MARKER = /(?<![ \t])[ \t]*\[(\d{1,9})\]/g;
+/** How a Kialo export starts; anchored to the start of the text, so tried once. */
+export const KIALO_SIGNATURE = /^\uFEFF?\s*Discussion (Name|Title)[ \t]*:/i;
 const SOURCES = /^Sources[ \t]*:[ \t]*$/i;
 const NAME = /^Discussion Name[ \t]*:[ \t]*(.*)$/i;
 const TITLE = /^Discussion Title[ \t]*:[ \t]*(.*)$/i;
@@ -908,7 +910,7 @@ function stanceOf(e: Entry, parent: Entry, root: Entry, problems: Problems, inde
 
 export const kialoCodec: Codec = {
 	...FORMATS.kialo,
-	sniff: (text) => (/^\uFEFF?\s*Discussion (Name|Title)[ \t]*:/i.test(text) ? 1 : 0),
+	sniff: (text) => (KIALO_SIGNATURE.test(text) ? 1 : 0),
 	decode: async (text, { file }) => {
 		try {
 			return decodeKialo(text, file);

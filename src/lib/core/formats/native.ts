@@ -65,18 +65,24 @@ function decodeNative(text: string, file: string): DecodeResult {
 	}
 }
 
+/**
+ * A line of Counterpoint YAML: any line that starts with one of our keys. Not `^(#…\n|\s)*key`
+ * with /m: on 64 KB of blank lines that retried the whole run from every line and took 16 s.
+ */
+export const YAML_SIGNATURE = /^\uFEFF?[ \t]*(?:\$schema|formatVersion)[ \t]*:/m;
+/** Counterpoint JSON: an object with `formatVersion` near its start. */
+export const JSON_SIGNATURE = /^\uFEFF?\s*\{[\s\S]{0,2000}"formatVersion"\s*:/;
+
 export const yamlCodec: Codec = {
 	...FORMATS.yaml,
-	// Any line that starts with one of our keys. Not `^(#…\n|\s)*key` with /m: on 64 KB of blank
-	// lines that retried the whole run from every line and took 16 s.
-	sniff: (text) => (/^\uFEFF?[ \t]*(?:\$schema|formatVersion)[ \t]*:/m.test(text) ? 0.9 : 0),
+	sniff: (text) => (YAML_SIGNATURE.test(text) ? 0.9 : 0),
 	decode: async (text, { file }) => decodeNative(text, file),
 	encode: debateToYaml
 };
 
 export const jsonCodec: Codec = {
 	...FORMATS.json,
-	sniff: (text) => (/^\uFEFF?\s*\{[\s\S]{0,2000}"formatVersion"\s*:/.test(text) ? 0.95 : 0),
+	sniff: (text) => (JSON_SIGNATURE.test(text) ? 0.95 : 0),
 	// JSON is YAML: one parser gives the same located messages for both.
 	decode: async (text, { file }) => decodeNative(text, file),
 	encode: debateToJson

@@ -135,6 +135,12 @@ export function plainIssues(
 				out.push({ path, message: `${issue.message}${len}` });
 				break;
 			}
+			case 'custom': {
+				// A check of our own may say how to fix what it found.
+				const hint = issue.params?.hint;
+				out.push({ path, message: issue.message, ...(typeof hint === 'string' ? { hint } : {}) });
+				break;
+			}
 			default:
 				out.push({ path, message: issue.message });
 		}

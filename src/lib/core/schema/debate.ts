@@ -2,6 +2,7 @@ import { z } from './zod';
 import { Poll } from './poll';
 import {
 	boundedText,
+	countedText,
 	IsoDateTime,
 	LanguageTag,
 	LocalisedText,
@@ -148,7 +149,7 @@ export const Claim = z
 		id: Id,
 		/** A question (a Kialo "1. Question:" root) is answered rather than argued. */
 		kind: z.enum(['claim', 'question']).optional(),
-		text: localised(CLAIM_TEXT_MAX),
+		text: localised(CLAIM_TEXT_MAX, countedText(CLAIM_TEXT_MAX)),
 		/** A short title (≤ 48 characters) shown when the map is zoomed out too far to read `text`. */
 		title: localised(CLAIM_TITLE_MAX).optional(),
 		detail: LocalisedText.optional(),

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { characterCount, hasVisibleCharacter } from './characters';
 import { LANGUAGE_TAG_PATTERN } from './vocabulary';
 
 // How long texts may be: generous (the longest text in the shipped debate is a 550-character
@@ -16,13 +17,72 @@ export const NAME_MAX = 300;
 /** A web address: about as long as browsers and servers handle reliably. */
 export const URL_MAX = 2_048;
 
-/** Non-empty text of at most `max` characters, trimmed. */
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Non-empty text of at most `max` characters (UTF-16 units), trimmed and stored in NFC. */
 export function boundedText(max: number) {
 	return z
 		.string()
 		.trim()
+		.normalize('NFC')
 		.min(1, 'must not be empty')
-		.max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
+		.max(max, `must be at most ${count(max)} characters`);
+}
+
+/** What {@link countedText} says when the text is empty, has nothing visible, or is too long. */
+export interface CountedTextWords {
+	empty: string;
+	invisible: (text: string) => string;
+	/** How to fix a text with nothing visible. */
+	invisibleHint?: string;
+	tooLong: (has: number) => string;
+}
+
+const codePoints = (text: string) =>
+	[...new Set(text)]
+		.slice(0, 5)
+		.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+		.join(', ');
+
+/**
+ * Text with a visible character (`hasVisibleCharacter`), of at most `max` characters as a reader
+ * counts them — grapheme clusters after NFC (`characterCount`), as the add-a-claim form's counter
+ * shows them: 160 🦙 fit, and so does an "é" typed as e + a combining accent. Trimmed and stored
+ * in NFC. The JSON Schema gives `maxLength: max`, which editors count in code points, so an
+ * editor may flag a text of accents or emoji sequences early that this check takes.
+ */
+export function countedText(
+	max: number,
+	words: CountedTextWords = {
+		empty: 'must not be empty',
+		invisible: (text) => `has no visible character, only invisible ones (${codePoints(text)})`,
+		invisibleHint:
+			'write the text in letters, digits or signs; zero-width characters, combining marks and spaces alone show as a blank card',
+		tooLong: (has) => `must be at most ${count(max)} characters (it has ${count(has)})`
+	}
+) {
+	return z
+		.string()
+		.trim()
+		.normalize('NFC')
+		.min(1, { message: words.empty, abort: true })
+		.check((ctx) => {
+			// A claim of zero-width characters, lone accents or spaces would be a blank card.
+			if (!hasVisibleCharacter(ctx.value)) {
+				const hint = words.invisibleHint;
+				ctx.issues.push({
+					code: 'custom',
+					message: words.invisible(ctx.value),
+					input: ctx.value,
+					...(hint ? { params: { hint } } : {})
+				});
+				return;
+			}
+			const has = characterCount(ctx.value);
+			if (has > max)
+				ctx.issues.push({ code: 'custom', message: words.tooLong(has), input: ctx.value });
+		})
+		.meta({ maxLength: max });
 }
 
 /**
@@ -44,10 +104,10 @@ export const LanguageTag = z
 
 /**
  * Text that may be given once or per language: `"Hello"` or `{ en: "Hello", zh: "你好" }`.
- * A plain string counts as the debate's primary language. Each text is at most `max` long.
+ * A plain string counts as the debate's primary language. Each text is at most `max` long, or
+ * as `text` checks it.
  */
-export function localised(max: number) {
-	const text = boundedText(max);
+export function localised(max: number, text: z.ZodType<string, string> = boundedText(max)) {
 	return z.union([
 		text,
 		z

@@ -1,4 +1,5 @@
 import type { ArgumentGraph } from '../model/graph';
+import { characterCount, firstCharacters } from '../schema/characters';
 import {
 	EVIDENCE_KINDS,
 	isId,
@@ -32,12 +33,17 @@ const FACET_VALUES: Record<Facet, (v: string) => boolean> = {
 	status: (v) => (SOURCE_STATUSES as readonly string[]).includes(v)
 };
 
-function list(params: URLSearchParams, name: string): string[] {
-	return (params.get(name) ?? '')
+/** At most this many values of one parameter are read; the rest are ignored, and counted. */
+const LIST_MAX = 500;
+
+/** The values of a comma-separated parameter; those past {@link LIST_MAX} go to `overflow`. */
+function list(params: URLSearchParams, name: string, overflow: string[]): string[] {
+	const all = (params.get(name) ?? '')
 		.split(',')
 		.map((s) => s.trim())
-		.filter(Boolean)
-		.slice(0, 500);
+		.filter(Boolean);
+	for (const v of all.slice(LIST_MAX)) overflow.push(`${name}=${v}`);
+	return all.slice(0, LIST_MAX);
 }
 
 export interface ReadView {
@@ -49,6 +55,8 @@ export interface ReadView {
 /** Reads view state from query parameters; with a graph, ids are checked against the debate. */
 export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): ReadView {
 	const dropped: string[] = [];
+	// Values past the limit, named after the ones that were read and dropped.
+	const overflow: string[] = [];
 	const isClaim = (id: string) => isId(id) && (graph ? graph.claims.has(id) : true);
 	const claimParam = (name: string): string | undefined => {
 		const v = params.get(name);
@@ -59,7 +67,7 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 	};
 	const claimList = (name: string): string[] => {
 		const out: string[] = [];
-		for (const v of list(params, name)) {
+		for (const v of list(params, name, overflow)) {
 			if (isClaim(v) && !out.includes(v)) out.push(v);
 			else if (!isClaim(v)) dropped.push(`${name}=${v}`);
 		}
@@ -70,7 +78,7 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 	for (const facet of FACETS) {
 		const valid = FACET_VALUES[facet];
 		filters[facet] = [];
-		for (const v of list(params, facet)) {
+		for (const v of list(params, facet, overflow)) {
 			const known =
 				graph && facet === 'actor'
 					? graph.debate.actors.some((a) => a.id === v)
@@ -84,7 +92,7 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 	}
 
 	const scores: Record<string, number> = {};
-	for (const pair of list(params, 'score')) {
+	for (const pair of list(params, 'score', overflow)) {
 		const [id = '', value = ''] = pair.split(':');
 		const n = Number(value);
 		if (isClaim(id) && value !== '' && Number.isFinite(n) && n >= 0 && n <= 1) scores[id] = n;
@@ -134,7 +142,7 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		step,
 		print: params.get('print') === '1'
 	};
-	return { state, dropped };
+	return { state, dropped: [...dropped, ...overflow] };
 }
 
 /** Writes the view state as query parameters, leaving out whatever is at its default. */
@@ -163,4 +171,21 @@ export function writeViewParams(state: ViewState): URLSearchParams {
 
 function round(v: number): string {
 	return String(Math.round(v * 100) / 100);
+}
+
+/** How many ignored parts of a link a notice names, and how long each may be. */
+export const IGNORED_SHOWN = 3;
+export const IGNORED_PART_MAX = 40;
+
+/**
+ * The ignored parts of a link as a notice names them: the first few, each cut short, and how many
+ * more there are. A link with a thousand bad scores must not push the map off the screen.
+ */
+export function summariseIgnored(parts: readonly string[]): { parts: string; more: number } {
+	const shown = parts
+		.slice(0, IGNORED_SHOWN)
+		.map((p) =>
+			characterCount(p) > IGNORED_PART_MAX ? `${firstCharacters(p, IGNORED_PART_MAX - 1)}…` : p
+		);
+	return { parts: shown.join(', '), more: Math.max(0, parts.length - IGNORED_SHOWN) };
 }
