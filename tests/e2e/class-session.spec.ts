@@ -40,9 +40,8 @@ async function join(page: Page, name: string, code?: string, via?: string) {
 	await live(page);
 }
 
-test('a teacher starts a session; students join by code and by the join address; a post reaches every screen', async ({
-	browser
-}) => {
+/** A teacher starts a session from the shipped debate's map; their page and the join code. */
+async function startClass(browser: Browser) {
 	const teacher = await person(browser);
 	await openMap(teacher);
 	await teacher.getByTestId('export-menu').locator('summary').click();
@@ -50,6 +49,13 @@ test('a teacher starts a session; students join by code and by the join address;
 	await teacher.waitForURL(/\/class\?code=/);
 	await live(teacher);
 	const code = (await teacher.getByTestId('class-code').textContent())!.trim();
+	return { teacher, code };
+}
+
+test('a teacher starts a session; students join by code and by the join address; a post reaches every screen', async ({
+	browser
+}) => {
+	const { teacher, code } = await startClass(browser);
 	expect(code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
 
 	const ana = await person(browser);
@@ -79,13 +85,7 @@ test('a teacher starts a session; students join by code and by the join address;
 test('a student offline keeps working; the change is delivered exactly once when the connection returns', async ({
 	browser
 }) => {
-	const teacher = await person(browser);
-	await openMap(teacher);
-	await teacher.getByTestId('export-menu').locator('summary').click();
-	await teacher.getByTestId('start-class').click();
-	await teacher.waitForURL(/\/class\?code=/);
-	await live(teacher);
-	const code = (await teacher.getByTestId('class-code').textContent())!.trim();
+	const { teacher, code } = await startClass(browser);
 	const ana = await person(browser);
 	await join(ana, 'Ana', code);
 

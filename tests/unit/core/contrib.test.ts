@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	contributionFromDraft,
 	draftOf,
-	mergeContributions,
 	mergeHandIn,
 	mergeHandIns,
 	withContributions,
@@ -73,23 +72,6 @@ describe('a student addition', () => {
 			{ id: 'my-3', now: 1, lang: 'en', debate: debate() }
 		);
 		expect(!empty.ok && empty.errors.text).toBe('write the claim');
-	});
-});
-
-describe('merging copies of the additions (two tabs)', () => {
-	it('keeps the newer version of each, deletions included, and both tabs’ new ones', () => {
-		const a = make('my-a', 'p1', 'Old text.', 1000);
-		const edited = { ...make('my-a', 'p1', 'New text.', 2000) };
-		const deleted = { ...make('my-b', 'p1', 'Gone.', 3000), deleted: true };
-		const b = make('my-b', 'p1', 'Gone.', 1500);
-		const merged = mergeContributions([a, b], [edited, deleted, make('my-c', 't', 'New.', 2500)]);
-		expect(merged.map((c) => [c.id, c.updatedAt, !!c.deleted])).toEqual([
-			['my-a', 2000, false],
-			['my-b', 3000, true],
-			['my-c', 2500, false]
-		]);
-		// The older copy arriving later changes nothing.
-		expect(mergeContributions(merged, [a, b])).toEqual(merged);
 	});
 });
 
@@ -301,7 +283,12 @@ describe('handing in again', () => {
 			kept: 0
 		});
 		// Laid over the debate: Sam's one and Mei's three, no copies.
-		const merged = mergeContributions(existing, second.contributions);
+		// As the store lays an update over what it holds: by id, in place.
+		const updates = new Map(second.contributions.map((c) => [c.id, c]));
+		const merged = [
+			...existing.map((c) => updates.get(c.id) ?? c),
+			...second.contributions.filter((c) => !existing.some((e) => e.id === c.id))
+		];
 		const overlay = withContributions(debate(), merged);
 		expect(validateDebateData(overlay.debate).ok).toBe(true);
 		expect(

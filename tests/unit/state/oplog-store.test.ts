@@ -6,6 +6,7 @@ import { openStore } from '../../../src/lib/state/db';
 import { OpLog } from '../../../src/lib/state/oplog.svelte';
 import { PollStore } from '../../../src/lib/state/poll.svelte';
 import { fixtureGraph } from '../graphs';
+import { useMemoryStorage } from './memory-storage';
 
 /**
  * The browser store of a student's work, in node: IndexedDB from fake-indexeddb (one database
@@ -13,39 +14,17 @@ import { fixtureGraph } from '../graphs';
  * `OpLog` is one tab; a new one on the same identity is the same tab after a reload.
  */
 
-class MemoryStorage {
-	private map = new Map<string, string>();
-	get length() {
-		return this.map.size;
-	}
-	key(i: number) {
-		return [...this.map.keys()][i] ?? null;
-	}
-	getItem(k: string) {
-		return this.map.get(k) ?? null;
-	}
-	setItem(k: string, v: string) {
-		this.map.set(k, String(v));
-	}
-	removeItem(k: string) {
-		this.map.delete(k);
-	}
-	clear() {
-		this.map.clear();
-	}
-}
-
 const debate = () => fixtureGraph('valid').debate;
 let debateId = 'd-0';
 let serial = 0;
 
 beforeAll(() => {
-	Object.assign(globalThis, { localStorage: new MemoryStorage() });
+	useMemoryStorage();
 });
 afterEach(() => {
 	// Each test has a debate of its own in the shared database.
 	debateId = `d-${++serial}`;
-	(globalThis as unknown as { localStorage: MemoryStorage }).localStorage.clear();
+	localStorage.clear();
 });
 
 function tab(name: string) {

@@ -5,6 +5,7 @@ import { ContributionStore } from '../../../src/lib/state/contributions.svelte';
 import { OpLog } from '../../../src/lib/state/oplog.svelte';
 import { Outbox, type Remote } from '../../../src/lib/state/outbox.svelte';
 import { fixtureGraph } from '../graphs';
+import { useMemoryStorage } from './memory-storage';
 
 /**
  * The outbox of a class session against a stand-in server in this process: a log of events
@@ -77,27 +78,8 @@ class StandInServer {
 	}
 }
 
-class MemoryStorage {
-	private map = new Map<string, string>();
-	get length() {
-		return this.map.size;
-	}
-	key(i: number) {
-		return [...this.map.keys()][i] ?? null;
-	}
-	getItem(k: string) {
-		return this.map.get(k) ?? null;
-	}
-	setItem(k: string, v: string) {
-		this.map.set(k, String(v));
-	}
-	removeItem(k: string) {
-		this.map.delete(k);
-	}
-}
-
 beforeAll(() => {
-	Object.assign(globalThis, { localStorage: new MemoryStorage() });
+	useMemoryStorage();
 });
 
 const debate = () => fixtureGraph('valid').debate;

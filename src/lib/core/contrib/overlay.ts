@@ -1,8 +1,8 @@
 import type { Debate } from '../schema/debate';
 import type { Contribution, ContributionDraft } from './contribution';
 
-// What the page does with additions it already holds (lay them over the debate, merge two
-// copies, fill the form to edit one) needs no validator: this module stays free of zod, and the
+// What the page does with additions it already holds (lay them over the debate, fill the form
+// to edit one) needs no validator: this module stays free of zod, and the
 // checks in `contribution.ts` load when a student first submits or stored additions are read.
 
 /** The form's fields for an existing addition (to edit it). */
@@ -26,19 +26,6 @@ export function draftOf(c: Contribution, lang: string): ContributionDraft {
 				}
 			: undefined
 	};
-}
-
-/**
- * Two copies of the additions (two tabs, or memory and storage) made one: for each addition
- * the newer version wins, deletions included. Order: first seen.
- */
-export function mergeContributions(a: readonly Contribution[], b: readonly Contribution[]) {
-	const out = new Map<string, Contribution>();
-	for (const c of [...a, ...b]) {
-		const have = out.get(c.id);
-		if (!have || c.updatedAt > have.updatedAt) out.set(c.id, c);
-	}
-	return [...out.values()];
 }
 
 export interface Overlay {
@@ -88,6 +75,3 @@ export function freshId(taken: Iterable<string>): string {
 		if (id.length > 4 && !used.has(id)) return id;
 	}
 }
-
-/** The current time as ISO 8601, for records kept aside. */
-export const isoNow = () => new Date().toISOString();
