@@ -148,9 +148,10 @@ export class Outbox {
 	/** Everyone's operations from the stream: into the log, with where the stream got to. */
 	private async received(events: { seq: number; op: Op }[]) {
 		if (events.length === 0) return;
-		await this.save(events.map(({ seq, op }) => ({ ...this.mark(op.id), seq })));
+		// The operations are stored before the stream's place is: a reload in between would
+		// otherwise resume after events this browser never kept.
 		await this.log.receive(events.map((e) => e.op));
-		this.updateCounts();
+		await this.save(events.map(({ seq, op }) => ({ ...this.mark(op.id), seq })));
 	}
 
 	private mark(opId: string): SyncRecord {
