@@ -59,7 +59,8 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-	create: { burst: 10, perSecond: 10 / 3600 },
+	// A school's teachers may share one address: 50 sessions at once, 50 more an hour.
+	create: { burst: 50, perSecond: 50 / 3600 },
 	join: { burst: 120, perSecond: 2 },
 	// At least a full request (MAX_OPS): an outbox that kept 100 changes offline sends them at once.
 	opsPerParticipant: { burst: 120, perSecond: 1 },
