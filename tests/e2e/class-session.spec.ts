@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { debateFile, openMap } from './debate';
+import { expect, test } from '@playwright/test';
+import { drawerHeading, join, live, person, row, startClass } from './class';
+import { debateFile } from './debate';
 
 /**
  * A class session as the people in it use it, each in a browser context of their own: the
@@ -8,49 +9,6 @@ import { debateFile, openMap } from './debate';
  */
 
 test.describe.configure({ timeout: 120_000 });
-
-const drawerHeading = (page: Page) => page.getByTestId('drawer').getByRole('heading', { level: 2 });
-const row = (page: Page, id: string) => page.locator(`[role="treeitem"][data-claim="${id}"]`);
-
-async function person(browser: Browser) {
-	return (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-}
-
-/** Waits for a class page's map, and for its stream to be up. */
-async function live(page: Page) {
-	await page.waitForFunction(
-		() =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length
-	);
-	await expect(page.getByTestId('class-status').getByRole('status')).toHaveAttribute(
-		'data-connection',
-		'live'
-	);
-}
-
-async function join(page: Page, name: string, code?: string, via?: string) {
-	await page.goto(via ?? '/join');
-	await expect(page.locator('html[data-ready]')).toBeAttached();
-	if (code) await page.getByTestId('join-code').fill(code);
-	await page.getByTestId('join-name').fill(name);
-	await page.getByRole('button', { name: 'Join' }).click();
-	await page.waitForURL(/\/class\?code=/);
-	await live(page);
-}
-
-/** A teacher starts a session from the shipped debate's map; their page and the join code. */
-async function startClass(browser: Browser) {
-	const teacher = await person(browser);
-	await openMap(teacher);
-	await teacher.getByTestId('export-menu').locator('summary').click();
-	await teacher.getByTestId('start-class').click();
-	await teacher.waitForURL(/\/class\?code=/);
-	await live(teacher);
-	const code = (await teacher.getByTestId('class-code').textContent())!.trim();
-	return { teacher, code };
-}
 
 test('a teacher starts a session; students join by code and by the join address; a post reaches every screen', async ({
 	browser

@@ -29,12 +29,13 @@ export class ContributionStore {
 	private readonly history: History;
 
 	/**
-	 * `shared`: the log is a class session's, where classmates' additions show too; only one's
-	 * own can be edited or deleted. In a student's own browser every addition is theirs.
+	 * Whose additions this reader may edit and delete: in a student's own browser every addition
+	 * is theirs (`own`); in a class session a student edits only their own (`shared`), and the
+	 * teacher any (`any`: a correction, shown to the class as edited).
 	 */
 	constructor(
 		readonly log: OpLog,
-		readonly shared = false
+		readonly edits: 'own' | 'shared' | 'any' = 'own'
 	) {
 		this.history = $derived(historyOf(log.state, log.identity.tab));
 	}
@@ -79,7 +80,7 @@ export class ContributionStore {
 	/** Addition `id` if it is this student's own (to edit or delete). */
 	mine(id: string): Contribution | undefined {
 		const c = this.find(id);
-		if (!c || !this.shared) return c;
+		if (!c || this.edits !== 'shared') return c;
 		return this.log.state.madeBy.get(id) === this.log.identity.actor ? c : undefined;
 	}
 

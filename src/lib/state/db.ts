@@ -42,7 +42,8 @@ export interface OpRecord {
 
 /**
  * Where one operation stands with a class session's server: acknowledged (`acked`, the event id
- * the server gave it), received from the server's stream (`seq`), or refused (why). An operation
+ * the server gave it), received from the server's stream (`seq`), or refused (why); a teacher's moderation, which
+ * is not an operation of the log, is kept here whole. An operation
  * of this student with no record here is still to be sent.
  */
 export interface SyncRecord {
@@ -51,6 +52,10 @@ export interface SyncRecord {
 	acked?: number;
 	seq?: number;
 	refused?: string;
+	/** Who the server says made it (a participant id, or `teacher`). */
+	by?: string;
+	/** A teacher's moderation (approve, hide, lock…), kept with its place in the stream. */
+	mod?: unknown;
 }
 
 export interface QuarantineRecord {

@@ -156,7 +156,8 @@ export class DebateView {
 	/** Everything the reader does to this debate (additions, stance), kept in this browser. */
 	readonly log: OpLog;
 	/** The class session, when the page is one (`/class?code=`): its code, and who this is. */
-	readonly session: { code: string; role: 'teacher' | 'student' } | undefined;
+	readonly session:
+		{ code: string; role: 'teacher' | 'student'; moderation: 'open' | 'approve' } | undefined;
 	/** The reader's additions in class, saved in this browser. */
 	readonly contributions: ContributionStore;
 	/** The reader's stance poll on the thesis, saved in this browser. */
@@ -182,14 +183,26 @@ export class DebateView {
 	 */
 	constructor(
 		debate: Debate,
-		session?: { code: string; actor: string; role: 'teacher' | 'student' }
+		session?: {
+			code: string;
+			actor: string;
+			role: 'teacher' | 'student';
+			moderation: 'open' | 'approve';
+		}
 	) {
 		this.base = debate;
-		this.session = session && { code: session.code, role: session.role };
+		this.session = session && {
+			code: session.code,
+			role: session.role,
+			moderation: session.moderation
+		};
 		this.log = session
 			? new OpLog(`class:${session.code}`, { ...browserIdentity(), actor: session.actor })
 			: new OpLog(debate.id);
-		this.contributions = new ContributionStore(this.log, session !== undefined);
+		this.contributions = new ContributionStore(
+			this.log,
+			!session ? 'own' : session.role === 'teacher' ? 'any' : 'shared'
+		);
 		this.poll = new PollStore(this.log);
 		const overlay = $derived(withContributions(debate, this.contributions.items));
 		this.debate = $derived(overlay.debate);

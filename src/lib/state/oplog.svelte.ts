@@ -148,6 +148,8 @@ export class OpLog {
 	 * in the log, and in this browser.
 	 */
 	exclude(ids: ReadonlySet<string>) {
+		const same = ids.size === this.excluded.size && [...ids].every((id) => this.excluded.has(id));
+		if (same) return;
 		this.excluded = ids;
 		this.state = replay(this.shown());
 	}

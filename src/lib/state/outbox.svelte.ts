@@ -2,8 +2,11 @@
    never mutated; the maps here are private bookkeeping, not state. */
 import { getContext, setContext } from 'svelte';
 import type { Op } from '../core/oplog/op';
+import type { ModerationOp } from '../core/oplog/moderation';
+import { classState, seenBy, type ClassEvent, type ClassState } from '../core/class/class-state';
+import { TEACHER } from '../core/class/permissions';
 import { openStore, type SyncRecord } from './db';
-import type { OpLog } from './oplog.svelte';
+import { loadOpChecks, type OpLog } from './oplog.svelte';
 
 /**
  * A class session's server as the browser sees it: where this student's operations go, and
@@ -18,17 +21,27 @@ export interface Remote {
 	 * reached or is not answering properly (offline, restarting, its database down): the
 	 * operations are sent again later.
 	 */
-	send(ops: Op[]): Promise<{ acked: Map<string, number>; refused: Map<string, string> }>;
+	send(
+		ops: (Op | ModerationOp)[]
+	): Promise<{ acked: Map<string, number>; refused: Map<string, string> }>;
 	/**
-	 * Streams the session's operations after event `cursor`, in order, each once; reports whether
+	 * Streams the session's events after event `cursor`, in order, each once; reports whether
 	 * the stream is up. Returns a function that stops it.
 	 */
 	listen(
 		cursor: number,
-		onEvents: (events: { seq: number; op: Op }[]) => void,
+		onEvents: (events: Incoming[]) => void,
 		onStatus: (status: 'live' | 'offline') => void
 	): () => void;
 }
+
+/**
+ * One event of the session's stream: an operation of the log, or the teacher's moderation (an
+ * approved or restored addition comes with its latest version, `reveal`). `by` is who the server
+ * says made it: a participant id, or `teacher`.
+ */
+export type Incoming =
+	{ seq: number; by: string; op: Op } | { seq: number; by: string; mod: ModerationOp; reveal?: Op };
 
 /** How the connection to the class stands, for the status line. */
 export type Connection = 'connecting' | 'live' | 'offline';
@@ -49,6 +62,10 @@ export class Outbox {
 	waiting = $state(0);
 	/** Operations the server refused, with why: kept, not applied, shown to the student. */
 	refused = $state.raw<{ op: Op; why: string }[]>([]);
+	/** What the teacher decided (waiting, hidden, reworded; locked, ended), as seen here. */
+	classState = $state.raw<ClassState>(classState([], 'open'));
+	/** Why the teacher's last moderation did not go through; null once one does. */
+	moderationProblem = $state<string | null>(null);
 
 	private records = new Map<string, SyncRecord>();
 	private sending = false;
@@ -56,18 +73,59 @@ export class Outbox {
 	private timer: ReturnType<typeof setTimeout> | undefined;
 	private stops: (() => void)[] = [];
 
+	/**
+	 * `viewer`: who this page is in the session (the role, and the participant id the server
+	 * knows them by); `moderation`: whether students' additions wait for approval.
+	 */
 	constructor(
 		readonly log: OpLog,
 		readonly remote: Remote,
+		readonly viewer: { role: 'teacher' | 'student'; moderation: 'open' | 'approve' } = {
+			role: 'student',
+			moderation: 'open'
+		},
 		readonly logId: string = log.debateId
 	) {}
+
+	/** Whether this person can change nothing now: the session is over, or locked to students. */
+	get readOnly(): boolean {
+		const { locked, ended } = this.classState;
+		return ended || (locked && this.viewer.role === 'student');
+	}
+
+	/** This person as the server names them in events. */
+	private get me() {
+		return this.viewer.role === 'teacher' ? TEACHER : this.log.identity.actor;
+	}
+
+	/**
+	 * Sends the teacher's moderation now (it needs the server: it is not kept to send later).
+	 * The page changes when the event comes back on the stream, as on every other screen.
+	 */
+	async moderate(op: ModerationOp): Promise<boolean> {
+		try {
+			const { refused } = await this.remote.send([op]);
+			const why = refused.get(op.id);
+			this.moderationProblem = why ?? null;
+			return why === undefined;
+		} catch {
+			this.moderationProblem = '';
+			return false;
+		}
+	}
 
 	/** Reads where each operation stands, starts the stream from the last event seen, sends. */
 	async start(): Promise<void> {
 		try {
 			const db = await openStore();
 			const range = IDBKeyRange.bound([this.logId, ''], [this.logId, '\uffff']);
-			for (const r of await db.getAll('sync', range)) this.records.set(r.opId, r);
+			const stored = await db.getAll('sync', range);
+			// A stored moderation is read like one from the network: what fails is left out.
+			const { readModeration } = stored.some((r) => r.mod) ? await loadOpChecks() : {};
+			for (const r of stored) {
+				if (r.mod && !readModeration?.(r.mod)) delete r.mod;
+				this.records.set(r.opId, r);
+			}
 		} catch {
 			// Without storage the outbox still sends what this page holds.
 		}
@@ -146,12 +204,20 @@ export class Outbox {
 	}
 
 	/** Everyone's operations from the stream: into the log, with where the stream got to. */
-	private async received(events: { seq: number; op: Op }[]) {
+	private async received(events: Incoming[]) {
 		if (events.length === 0) return;
 		// The operations are stored before the stream's place is: a reload in between would
 		// otherwise resume after events this browser never kept.
-		await this.log.receive(events.map((e) => e.op));
-		await this.save(events.map(({ seq, op }) => ({ ...this.mark(op.id), seq })));
+		await this.log.receive(
+			events.flatMap((e) => ('op' in e ? [e.op] : e.reveal ? [e.reveal] : []))
+		);
+		await this.save(
+			events.map((e) =>
+				'op' in e
+					? { ...this.mark(e.op.id), seq: e.seq, by: e.by }
+					: { ...this.mark(e.mod.id), seq: e.seq, by: e.by, mod: e.mod }
+			)
+		);
 	}
 
 	private mark(opId: string): SyncRecord {
@@ -178,10 +244,33 @@ export class Outbox {
 		const refused = [...this.records.values()]
 			.filter((r) => r.refused && ops.has(r.opId))
 			.map((r) => ({ op: ops.get(r.opId)!, why: r.refused! }));
-		if (refused.length !== this.refused.length) {
-			this.refused = refused;
-			this.log.exclude(new Set(refused.map((r) => r.op.id)));
+		if (refused.length !== this.refused.length) this.refused = refused;
+		const events: ClassEvent[] = [];
+		for (const r of this.records.values()) {
+			const seq = r.seq ?? r.acked;
+			if (seq === undefined) continue;
+			if (r.mod) events.push({ seq, by: r.by ?? '', mod: r.mod as ModerationOp });
+			else {
+				const op = ops.get(r.opId);
+				if (op)
+					events.push({
+						seq,
+						by: r.by ?? (op.actor === this.log.identity.actor ? this.me : ''),
+						op
+					});
+			}
 		}
+		this.classState = classState(events, this.viewer.moderation);
+		// Nothing more will come, and nothing more can be sent.
+		if (this.classState.ended) this.stop();
+		// Left off the map: what the server refused, and additions the class does not see.
+		const viewer = { role: this.viewer.role, actor: this.me };
+		const excluded = new Set(refused.map((r) => r.op.id));
+		for (const op of ops.values()) {
+			const claim = op.kind === 'put' ? op.value.id : op.kind === 'delete' ? op.claim : undefined;
+			if (claim !== undefined && !seenBy(this.classState, claim, viewer)) excluded.add(op.id);
+		}
+		this.log.exclude(excluded);
 	}
 }
 

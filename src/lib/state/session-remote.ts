@@ -1,5 +1,6 @@
 import type { Op } from '../core/oplog/op';
-import type { Remote } from './outbox.svelte';
+import type { ModerationOp } from '../core/oplog/moderation';
+import type { Incoming, Remote } from './outbox.svelte';
 
 /**
  * The class-session API as the browser uses it (`src/routes/api/class`): same-origin requests,
@@ -92,7 +93,7 @@ const FINAL = new Set([400, 401, 403, 404, 409, 410, 413, 415, 422]);
  */
 export function sessionRemote(code: string): Remote {
 	const path = `/api/class/${encodeURIComponent(code)}`;
-	const post = (ops: Op[]) =>
+	const post = (ops: (Op | ModerationOp)[]) =>
 		call<{ results: { id: string; seq: number }[] }>(`${path}/ops`, {
 			method: 'POST',
 			headers: JSON_HEADERS,
@@ -126,21 +127,45 @@ export function sessionRemote(code: string): Remote {
 			source.onerror = () => onStatus('offline');
 			source.onmessage = (message) => {
 				queue = queue.then(async () => {
-					let event: { seq?: unknown; op?: unknown };
+					let event: { seq?: unknown; actor?: unknown; op?: unknown };
 					try {
 						event = JSON.parse(message.data);
 					} catch {
 						return;
 					}
+					const { seq, actor } = event;
+					if (typeof seq !== 'number' || typeof actor !== 'string') return;
 					checks ??= import('../core/oplog/checks');
-					const { readOps } = await checks;
-					// An addition approved or shown again by the teacher comes as its latest version.
-					const reveal = (event.op as { reveal?: unknown } | undefined)?.reveal;
-					const { ops } = readOps([reveal ?? event.op]);
-					if (typeof event.seq === 'number' && ops[0]) onEvents([{ seq: event.seq, op: ops[0] }]);
+					const { readOps, readModeration } = await checks;
+					const incoming = readEvent(seq, actor, event.op, readOps, readModeration);
+					if (incoming) onEvents([incoming]);
 				});
 			};
 			return () => source.close();
 		}
 	};
+}
+
+type Checks = typeof import('../core/oplog/checks');
+
+/**
+ * One event of the stream, checked: an operation of the log, or the teacher's moderation (an
+ * approved or restored addition comes with its latest version in `reveal`). Undefined when it
+ * is neither.
+ */
+export function readEvent(
+	seq: number,
+	by: string,
+	raw: unknown,
+	readOps: Checks['readOps'],
+	readModeration: Checks['readModeration']
+): Incoming | undefined {
+	const { reveal, ...op } = (raw ?? {}) as { reveal?: unknown };
+	const mod = readModeration(op);
+	if (mod) {
+		const shown = reveal === undefined ? undefined : readOps([reveal]).ops[0];
+		return { seq, by, mod, ...(shown ? { reveal: shown } : {}) };
+	}
+	const [read] = readOps([raw]).ops;
+	return read && { seq, by, op: read };
 }

@@ -1,25 +1,28 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Op } from '../../../src/lib/core/oplog/op';
+import type { ModerationOp } from '../../../src/lib/core/oplog/moderation';
 import { ContributionStore } from '../../../src/lib/state/contributions.svelte';
 import { OpLog } from '../../../src/lib/state/oplog.svelte';
-import { Outbox, type Remote } from '../../../src/lib/state/outbox.svelte';
+import { Outbox, type Incoming, type Remote } from '../../../src/lib/state/outbox.svelte';
 import { fixtureGraph } from '../graphs';
 import { useMemoryStorage } from './memory-storage';
 
 /**
  * The outbox of a class session against a stand-in server in this process: a log of events
  * with one id per operation (a re-sent operation gets its first id back), listeners fed in
- * order, and a switch that takes it off the network. It counts what it received.
+ * order, and a switch that takes it off the network. It counts what it received. The teacher's
+ * moderation is taken as the server takes it (a restored addition comes with its last version);
+ * who may do what is the real server's business (tests/server).
  */
 class StandInServer {
-	events: { seq: number; op: Op }[] = [];
+	events: Incoming[] = [];
 	online = true;
 	/** How many operations arrived, re-sends included. */
 	received = 0;
 	private listeners = new Set<{
 		cursor: number;
-		onEvents: (e: { seq: number; op: Op }[]) => void;
+		onEvents: (e: Incoming[]) => void;
 		onStatus: (s: 'live' | 'offline') => void;
 	}>();
 	/** Operations it refuses, by the text of the addition (as a moderation rule would). */
@@ -38,11 +41,15 @@ class StandInServer {
 						refused.set(op.id, 'the teacher has locked the session');
 						continue;
 					}
-					const have = this.events.find((e) => e.op.id === op.id);
+					const have = this.events.find((e) => idOf(e) === op.id);
 					if (have) acked.set(op.id, have.seq);
 					else {
 						const seq = this.events.length + 1;
-						this.events.push({ seq, op });
+						this.events.push(
+							'actor' in op
+								? { seq, by: op.actor, op }
+								: { seq, by: 'teacher', mod: op, ...this.reveal(op) }
+						);
 						acked.set(op.id, seq);
 					}
 				}
@@ -59,6 +66,15 @@ class StandInServer {
 				return () => this.listeners.delete(l);
 			}
 		};
+	}
+
+	/** An approved or restored addition's latest version goes with the teacher's event. */
+	private reveal(mod: ModerationOp): { reveal?: Op } {
+		if (mod.kind !== 'approve' && mod.kind !== 'restore') return {};
+		const puts = this.events.flatMap((e) =>
+			'op' in e && e.op.kind === 'put' && e.op.value.id === mod.claim ? [e.op] : []
+		);
+		return puts.length ? { reveal: puts.at(-1)! } : {};
 	}
 
 	setOnline(online: boolean) {
@@ -78,6 +94,8 @@ class StandInServer {
 	}
 }
 
+const idOf = (e: Incoming) => ('op' in e ? e.op.id : e.mod.id);
+
 beforeAll(() => {
 	useMemoryStorage();
 });
@@ -86,13 +104,34 @@ const debate = () => fixtureGraph('valid').debate;
 let session = 0;
 
 /** A student's page in a session: their log, their additions, their outbox. */
-async function student(name: string, server: StandInServer, logId: string) {
+async function student(
+	name: string,
+	server: StandInServer,
+	logId: string,
+	viewer: ConstructorParameters<typeof Outbox>[2] = { role: 'student', moderation: 'open' }
+) {
 	const log = new OpLog(logId, { actor: `actor-${name}-0000`, tab: `tab-${name}-00000` });
 	const store = new ContributionStore(log);
 	await log.load();
-	const outbox = new Outbox(log, server.remote());
+	const outbox = new Outbox(log, server.remote(), viewer);
 	await outbox.start();
 	return { log, store, outbox };
+}
+
+/** A session with two students, Mei and Sam, and their teacher, each on a page of their own. */
+async function classroom() {
+	const server = new StandInServer();
+	const logId = `session-${++session}`;
+	return {
+		server,
+		logId,
+		mei: await student('mei', server, logId),
+		sam: await student('sam', server, `${logId}-sam`),
+		teacher: await student('teacher', server, `${logId}-teacher`, {
+			role: 'teacher',
+			moderation: 'open'
+		})
+	};
 }
 
 async function add(store: ContributionStore, text: string) {
@@ -134,7 +173,7 @@ describe('a class session outbox', () => {
 			server.setOnline(true);
 			await vi.waitFor(() => expect(mei.outbox.waiting).toBe(0));
 			await vi.advanceTimersByTimeAsync(60_000);
-			expect(server.events.map((e) => e.op.kind)).toEqual(['put']);
+			expect(server.events.map((e) => 'op' in e && e.op.kind)).toEqual(['put']);
 		} finally {
 			vi.useRealTimers();
 		}
@@ -171,5 +210,43 @@ describe('a class session outbox', () => {
 		expect(mei.outbox.refused[0]!.why).toBe('the teacher has locked the session');
 		expect(texts(mei.store)).toEqual([]);
 		expect(mei.outbox.waiting).toBe(0);
+	});
+
+	it("takes a hidden addition off classmates' maps, keeps it on its author's, and brings it back when restored", async () => {
+		const { server, logId, mei, sam, teacher } = await classroom();
+		await add(mei.store, 'A rude remark.');
+		await vi.waitFor(() => expect(texts(sam.store)).toEqual(['A rude remark.']));
+		const claim = mei.store.live[0]!.id;
+		expect(await teacher.outbox.moderate({ kind: 'hide', id: 'hide-op-0001', at: 1, claim })).toBe(
+			true
+		);
+		await vi.waitFor(() => expect(texts(sam.store)).toEqual([]));
+		expect(texts(mei.store)).toEqual(['A rude remark.']);
+		expect(mei.outbox.classState.states.get(claim)).toBe('hidden');
+		// The teacher still sees it, marked, to restore it.
+		expect(texts(teacher.store)).toEqual(['A rude remark.']);
+		expect(teacher.outbox.classState.states.get(claim)).toBe('hidden');
+		await teacher.outbox.moderate({ kind: 'restore', id: 'restore-op-01', at: 2, claim });
+		await vi.waitFor(() => expect(texts(sam.store)).toEqual(['A rude remark.']));
+		// A classmate who joins after the restore sees it too, from the restored version alone.
+		const li = await student('li', server, `${logId}-li`);
+		await vi.waitFor(() => expect(texts(li.store)).toEqual(['A rude remark.']));
+		expect(li.outbox.classState.states.has(claim)).toBe(false);
+	});
+
+	it('keeps what the teacher decided across a reload', async () => {
+		const { server, logId, mei, sam, teacher } = await classroom();
+		await add(mei.store, 'Hidden, then locked.');
+		await vi.waitFor(() => expect(texts(sam.store)).toHaveLength(1));
+		const claim = mei.store.live[0]!.id;
+		await teacher.outbox.moderate({ kind: 'hide', id: 'hide-op-0002', at: 1, claim });
+		await teacher.outbox.moderate({ kind: 'lock', id: 'lock-op-0001', at: 2, on: true });
+		await vi.waitFor(() => expect(sam.outbox.classState.locked).toBe(true));
+		sam.outbox.stop();
+		server.setOnline(false);
+		// Sam reloads with the network down: the page still knows what the teacher decided.
+		const again = await student('sam', server, `${logId}-sam`);
+		expect(again.outbox.classState.locked).toBe(true);
+		expect(texts(again.store)).toEqual([]);
 	});
 });

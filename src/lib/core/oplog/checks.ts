@@ -3,6 +3,7 @@ import { Contribution } from '../contrib/contribution';
 import { Poll } from '../schema/poll';
 import { formatPath } from '../load/diagnostic';
 import { Op } from './op';
+import { ModerationOp } from './moderation';
 
 /**
  * Reading operations from storage or the network: each is checked on its own, so one that
@@ -26,6 +27,12 @@ export function readOps(raw: readonly unknown[]): { ops: Op[]; unreadable: Unrea
 		else unreadable.push({ index, problem: firstProblem(parsed.error) });
 	});
 	return { ops, unreadable };
+}
+
+/** A teacher's moderation (approve, hide, restore, lock, end) if it passes its schema. */
+export function readModeration(raw: unknown): ModerationOp | undefined {
+	const parsed = ModerationOp.safeParse(raw);
+	return parsed.success ? parsed.data : undefined;
 }
 
 function firstProblem(error: z.ZodError): string {

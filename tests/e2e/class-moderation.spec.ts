@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { drawerHeading, join, live, object, person, row, rowsWith, startClass } from './class';
+
+/**
+ * The teacher moderates a class session, and everyone sees it at once: additions held for
+ * approval, hidden and shown again, the session locked and ended. A student has none of the
+ * teacher's controls.
+ */
+
+test.describe.configure({ timeout: 150_000 });
+
+test('approve-first keeps a post from classmates until the teacher approves it; a student cannot moderate', async ({
+	browser
+}) => {
+	const { teacher, code } = await startClass(browser, { approve: true });
+	const ana = await person(browser);
+	await join(ana, 'Ana', code);
+	const ben = await person(browser);
+	await join(ben, 'Ben', code);
+
+	const text = 'Approval first: this waits for the teacher.';
+	const id = await object(ana, text);
+	// Ana sees her post, marked as waiting; the teacher sees it in the queue; Ben does not.
+	await expect(ana.getByTestId('addition-status')).toContainText('Waiting for the teacher');
+	await expect(teacher.getByTestId('approval-queue')).toContainText(text);
+	await expect(rowsWith(teacher, text)).toHaveCount(1);
+	// Ben has had time to receive anything the server would send him: the teacher's page did.
+	await expect(rowsWith(ben, text)).toHaveCount(0);
+
+	// No teacher's controls for a student, on her own post or on the session.
+	await expect(ana.getByTestId('approve')).toHaveCount(0);
+	await expect(ana.getByTestId('hide')).toHaveCount(0);
+	await expect(ana.getByTestId('class-lock')).toHaveCount(0);
+	await expect(ana.getByTestId('class-end')).toHaveCount(0);
+
+	await teacher.getByTestId('queue-approve').click();
+	await expect(rowsWith(ben, text)).toHaveCount(1);
+	await expect(teacher.getByTestId('approval-queue')).toHaveCount(0);
+	await expect(ana.getByTestId('addition-status')).toHaveCount(0);
+	// A classmate who joins later sees the approved post too.
+	const cai = await person(browser);
+	await join(cai, 'Cai', code);
+	await expect(row(cai, id)).toHaveCount(1);
+});
+
+test('the teacher hides a post and shows it again, locks the session and ends it; every screen follows', async ({
+	browser
+}) => {
+	const { teacher, code } = await startClass(browser);
+	const ana = await person(browser);
+	await join(ana, 'Ana', code);
+	const ben = await person(browser);
+	await join(ben, 'Ben', code);
+
+	const text = 'A post the teacher will hide for a moment.';
+	const id = await object(ana, text);
+	await expect(rowsWith(ben, text)).toHaveCount(1);
+
+	await row(teacher, id).click();
+	await expect(drawerHeading(teacher)).toHaveText(text);
+	await teacher.getByTestId('hide').click();
+	await expect(rowsWith(ben, text)).toHaveCount(0);
+	// Its author keeps it, told why; the teacher keeps it, to show it again.
+	await expect(ana.getByTestId('addition-status')).toContainText('hidden this from the class');
+	await expect(teacher.getByTestId('addition-status')).toContainText('Hidden from the class');
+	// Still hidden after Ben reloads.
+	await ben.reload();
+	await live(ben);
+	await expect(rowsWith(ben, text)).toHaveCount(0);
+	await teacher.getByTestId('restore-to-class').click();
+	await expect(rowsWith(ben, text)).toHaveCount(1);
+
+	// Locked: students read, and can add nothing.
+	await teacher.getByTestId('class-lock').click();
+	await expect(ben.getByTestId('class-locked')).toBeVisible();
+	await row(ben, id).click();
+	await expect(drawerHeading(ben)).toHaveText(text);
+	await expect(ben.getByTestId('add-con')).toHaveCount(0);
+	await expect(ana.getByTestId('delete-contribution')).toHaveCount(0);
+	await teacher.getByTestId('class-lock').click();
+	await expect(ben.getByTestId('class-locked')).toHaveCount(0);
+	await expect(ben.getByTestId('add-con')).toBeVisible();
+
+	// Ended: read-only for everyone, the teacher's controls gone, the code no longer joins.
+	await teacher.getByTestId('class-end').click();
+	await teacher.getByTestId('class-end-confirm').click();
+	for (const page of [teacher, ana, ben])
+		await expect(page.getByTestId('class-ended')).toBeVisible();
+	await expect(ben.getByTestId('add-con')).toHaveCount(0);
+	await expect(teacher.getByTestId('class-lock')).toHaveCount(0);
+	const late = await person(browser);
+	await late.goto(`/join?code=${code}`);
+	await late.getByTestId('join-name').fill('Dee');
+	await late.getByRole('button', { name: 'Join' }).click();
+	await expect(late.getByRole('alert')).toBeVisible();
+	await expect(late).toHaveURL(/\/join/);
+});
