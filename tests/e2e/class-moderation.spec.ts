@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { drawerHeading, join, live, object, person, row, rowsWith, startClass } from './class';
+import { expect, test, type Page } from '@playwright/test';
+import { classOf, drawerHeading, join, live, object, person, row, rowsWith } from './class';
 
 /**
  * The teacher moderates a class session, and everyone sees it at once: additions held for
@@ -12,11 +12,8 @@ test.describe.configure({ timeout: 150_000 });
 test('approve-first keeps a post from classmates until the teacher approves it; a student cannot moderate', async ({
 	browser
 }) => {
-	const { teacher, code } = await startClass(browser, { approve: true });
-	const ana = await person(browser);
-	await join(ana, 'Ana', code);
-	const ben = await person(browser);
-	await join(ben, 'Ben', code);
+	const { teacher, code, students } = await classOf(browser, ['Ana', 'Ben'], { approve: true });
+	const [ana, ben] = students as [Page, Page];
 
 	const text = 'Approval first: this waits for the teacher.';
 	const id = await object(ana, text);
@@ -46,11 +43,8 @@ test('approve-first keeps a post from classmates until the teacher approves it; 
 test('the teacher hides a post and shows it again, locks the session and ends it; every screen follows', async ({
 	browser
 }) => {
-	const { teacher, code } = await startClass(browser);
-	const ana = await person(browser);
-	await join(ana, 'Ana', code);
-	const ben = await person(browser);
-	await join(ben, 'Ben', code);
+	const { teacher, code, students } = await classOf(browser, ['Ana', 'Ben']);
+	const [ana, ben] = students as [Page, Page];
 
 	const text = 'A post the teacher will hide for a moment.';
 	const id = await object(ana, text);

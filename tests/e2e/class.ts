@@ -56,6 +56,22 @@ export async function startClass(
 	return { teacher, code };
 }
 
+/** A session started by a teacher, with these students joined by its code, each on their own page. */
+export async function classOf(
+	browser: Browser,
+	names: string[],
+	options: Parameters<typeof startClass>[1] = {}
+) {
+	const { teacher, code } = await startClass(browser, options);
+	const students: Page[] = [];
+	for (const name of names) {
+		const page = await person(browser);
+		await join(page, name, code);
+		students.push(page);
+	}
+	return { teacher, code, students };
+}
+
 /** `page` objects to claim `target` with `text` (the drawer then shows the new addition). */
 export async function object(page: Page, text: string, target = debateFile.thesis) {
 	await row(page, target).click();

@@ -89,3 +89,14 @@ export function interceptChunk(page: Page, marker: string, what: 'fail' | number
 		return route.fulfill({ response, body });
 	});
 }
+
+/** Answers the stance poll on `page`, before or after the discussion, and closes it. */
+export async function answerPoll(page: Page, when: 'Before' | 'After', stance: string) {
+	await page.getByTestId('poll-button').click();
+	const poll = page.getByTestId('poll');
+	await poll.getByRole('tab', { name: new RegExp(when) }).click();
+	await page.getByTestId('poll-slider').fill(stance);
+	await page.getByTestId('poll-save').click();
+	await page.keyboard.press('Escape');
+	await expect(poll).toBeHidden();
+}

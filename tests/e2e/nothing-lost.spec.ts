@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { debateFile, DEBATE_ID, openMap } from './debate';
+import { answerPoll, debateFile, DEBATE_ID, openMap } from './debate';
 
 /**
  * Nothing a student writes is lost, in one tab or five: each test is one way work was lost
@@ -46,16 +46,6 @@ async function freshTabShows(context: BrowserContext): Promise<string[]> {
 	}
 	await page.close();
 	return out.sort();
-}
-
-async function answerPoll(page: Page, when: 'Before' | 'After', stance: string) {
-	await page.getByTestId('poll-button').click();
-	const poll = page.getByTestId('poll');
-	await poll.getByRole('tab', { name: new RegExp(when) }).click();
-	await page.getByTestId('poll-slider').fill(stance);
-	await page.getByTestId('poll-save').click();
-	await page.keyboard.press('Escape');
-	await expect(poll).toBeHidden();
 }
 
 test("a stale tab's mark does not overwrite another tab's answer to the stance poll", async ({

@@ -54,6 +54,8 @@ export interface SyncRecord {
 	refused?: string;
 	/** Who the server says made it (a participant id, or `teacher`). */
 	by?: string;
+	/** Their display name, when the teacher's page was told it. */
+	name?: string;
 	/** A teacher's moderation (approve, hide, lock…), kept with its place in the stream. */
 	mod?: unknown;
 }

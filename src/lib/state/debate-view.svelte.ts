@@ -93,6 +93,11 @@ export class DebateView {
 	struck = $state<string[]>([]);
 	/** The reader's own base scores, overriding the file's. */
 	scores = $state<Record<string, number>>({});
+	/**
+	 * A class session's votes as base scores (`classBaseScores`), while the teacher weighs the
+	 * map with them; the reader's own scores still win. Null: the file's.
+	 */
+	classScores = $state.raw<Record<string, number> | null>(null);
 	/** Earlier strike-out sets, for undo. */
 	private strikeHistory = $state<string[][]>([]);
 	/** Increments whenever someone asks the map to fit; the map component reacts to it. */
@@ -242,12 +247,12 @@ export class DebateView {
 		this.evaluation = $derived(
 			this.weighing
 				? NOT_WEIGHED
-				: evaluate(this.graph, { baseScores: this.scores, struck: this.struck })
+				: evaluate(this.graph, { baseScores: this.baseScores, struck: this.struck })
 		);
 		this.baseline = $derived(
 			this.struck.length === 0 || this.weighing
 				? this.evaluation
-				: evaluate(this.graph, { baseScores: this.scores })
+				: evaluate(this.graph, { baseScores: this.baseScores })
 		);
 		this.diff = $derived(
 			this.struck.length === 0
@@ -405,6 +410,11 @@ export class DebateView {
 		if (this.struck.length === 0) return;
 		this.strikeHistory = [...this.strikeHistory, this.struck];
 		this.struck = [];
+	}
+
+	/** The base scores the map is weighed with: the reader's own over the class's, if any. */
+	private get baseScores(): Record<string, number> {
+		return this.classScores ? { ...this.classScores, ...this.scores } : this.scores;
 	}
 
 	/** The reader's base score for a claim (their own, else the file's, else 0.5). */

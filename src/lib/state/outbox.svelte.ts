@@ -5,6 +5,7 @@ import type { Op } from '../core/oplog/op';
 import type { ModerationOp } from '../core/oplog/moderation';
 import { classState, seenBy, type ClassEvent, type ClassState } from '../core/class/class-state';
 import { TEACHER } from '../core/class/permissions';
+import { studentParts, type StudentPart } from '../core/class/class-results';
 import { openStore, type SyncRecord } from './db';
 import { loadOpChecks, type OpLog } from './oplog.svelte';
 
@@ -40,8 +41,12 @@ export interface Remote {
  * approved or restored addition comes with its latest version, `reveal`). `by` is who the server
  * says made it: a participant id, or `teacher`.
  */
-export type Incoming =
-	{ seq: number; by: string; op: Op } | { seq: number; by: string; mod: ModerationOp; reveal?: Op };
+export type Incoming = (
+	{ seq: number; by: string; op: Op } | { seq: number; by: string; mod: ModerationOp; reveal?: Op }
+) & {
+	/** The maker's display name, when this reader may see it. */
+	name?: string;
+};
 
 /** How the connection to the class stands, for the status line. */
 export type Connection = 'connecting' | 'live' | 'offline';
@@ -64,6 +69,10 @@ export class Outbox {
 	refused = $state.raw<{ op: Op; why: string }[]>([]);
 	/** What the teacher decided (waiting, hidden, reworded; locked, ended), as seen here. */
 	classState = $state.raw<ClassState>(classState([], 'open'));
+	/** Each student's part (poll, marks, additions): the teacher's page only. */
+	parts = $state.raw<StudentPart[]>([]);
+	/** Display names by participant id, as the stream gave them. */
+	names = $state.raw<ReadonlyMap<string, string>>(new Map());
 	/** Why the teacher's last moderation did not go through; null once one does. */
 	moderationProblem = $state<string | null>(null);
 
@@ -214,7 +223,7 @@ export class Outbox {
 		await this.save(
 			events.map((e) =>
 				'op' in e
-					? { ...this.mark(e.op.id), seq: e.seq, by: e.by }
+					? { ...this.mark(e.op.id), seq: e.seq, by: e.by, ...named(e) }
 					: { ...this.mark(e.mod.id), seq: e.seq, by: e.by, mod: e.mod }
 			)
 		);
@@ -261,6 +270,12 @@ export class Outbox {
 			}
 		}
 		this.classState = classState(events, this.viewer.moderation);
+		if (this.viewer.role === 'teacher') {
+			this.parts = studentParts(events.flatMap((e) => ('op' in e ? [e] : [])));
+			const names = new Map<string, string>();
+			for (const r of this.records.values()) if (r.by && r.name) names.set(r.by, r.name);
+			if (names.size !== this.names.size) this.names = names;
+		}
 		// Nothing more will come, and nothing more can be sent.
 		if (this.classState.ended) this.stop();
 		// Left off the map: what the server refused, and additions the class does not see.
@@ -273,6 +288,8 @@ export class Outbox {
 		this.log.exclude(excluded);
 	}
 }
+
+const named = (e: Incoming) => (e.name ? { name: e.name } : {});
 
 const KEY = Symbol('outbox');
 

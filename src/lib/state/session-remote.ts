@@ -127,7 +127,7 @@ export function sessionRemote(code: string): Remote {
 			source.onerror = () => onStatus('offline');
 			source.onmessage = (message) => {
 				queue = queue.then(async () => {
-					let event: { seq?: unknown; actor?: unknown; op?: unknown };
+					let event: { seq?: unknown; actor?: unknown; by?: unknown; op?: unknown };
 					try {
 						event = JSON.parse(message.data);
 					} catch {
@@ -138,7 +138,8 @@ export function sessionRemote(code: string): Remote {
 					checks ??= import('../core/oplog/checks');
 					const { readOps, readModeration } = await checks;
 					const incoming = readEvent(seq, actor, event.op, readOps, readModeration);
-					if (incoming) onEvents([incoming]);
+					const name = typeof event.by === 'string' ? event.by.slice(0, 80) : undefined;
+					if (incoming) onEvents([name ? { ...incoming, name } : incoming]);
 				});
 			};
 			return () => source.close();
