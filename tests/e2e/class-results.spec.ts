@@ -19,6 +19,7 @@ test('the projector shows the class’s stance poll as it comes in, and the map 
 	await answerPoll(ana, 'Before', '10');
 	await answerPoll(ben, 'Before', '30');
 	await answerPoll(ana, 'After', '70');
+	await teacher.getByTestId('class-results').locator(':scope > summary').click();
 	const results = teacher.getByTestId('class-results-counts');
 	await expect(results).toContainText('before: 2, after: 1');
 

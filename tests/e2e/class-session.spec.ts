@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { drawerHeading, join, live, person, row, startClass } from './class';
 import { debateFile } from './debate';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+/** The text a QR code in this PNG holds, read by a QR decoder. */
+function readQr(png: Buffer): string | undefined {
+	const image = PNG.sync.read(png);
+	return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+}
 
 /**
  * A class session as the people in it use it, each in a browser context of their own: the
@@ -65,4 +73,24 @@ test('a student offline keeps working; the change is delivered exactly once when
 	await expect(
 		teacher.locator('[role="treeitem"]', { hasText: 'Written while the Wi-Fi was down.' })
 	).toHaveCount(1);
+});
+
+test('the QR code the teacher shows large reads as the join address; a student who opens it only types a name', async ({
+	browser
+}) => {
+	const { teacher, code } = await startClass(browser);
+	await teacher.getByTestId('class-join-show').click();
+	const projected = teacher.getByTestId('class-join-projector');
+	await expect(projected.getByTestId('class-join-code')).toHaveText(code);
+	// Read as a phone would: from the picture of the code, not from the page's markup.
+	const qr = projected.getByTestId('class-qr');
+	const box = (await qr.boundingBox())!;
+	// Large enough to read from the back of a room on a 1366-pixel-wide projector image.
+	expect(box.width).toBeGreaterThan(250);
+	const read = readQr(await qr.screenshot());
+	expect(read).toBe(`${new URL(teacher.url()).origin}/join?code=${code}`);
+
+	const ana = await person(browser);
+	await join(ana, 'Ana', undefined, new URL(read!).pathname + new URL(read!).search);
+	await expect(ana.getByTestId('class-status')).toContainText(code);
 });
