@@ -38,7 +38,7 @@ test('Chinese pages have no serious accessibility problems either', async ({ pag
 test('the whole interface in Chinese (?lang=zh), state by state, has no serious accessibility problems', async ({
 	page
 }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(180_000);
 	await page.goto('/?lang=zh');
 	await page.getByText('……或粘贴文本').click();
 	expect(await violations(page), 'library (zh)').toEqual([]);

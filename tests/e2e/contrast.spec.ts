@@ -65,7 +65,7 @@ test('more contrast: the map restyles at once — thicker borders and lines, bla
 test('more contrast: faded claims stay readable (opacity 0.7 or more) and the interface is black on white', async ({
 	page
 }) => {
-	test.setTimeout(60_000);
+	test.setTimeout(180_000);
 	await page.emulateMedia({ contrast: 'more' });
 	await openMap(page, `?claim=${objection.id}`);
 	// The toolbar is black with white text; the panel, outline and drawer have no faint greys.
