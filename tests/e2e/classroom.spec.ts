@@ -8,6 +8,8 @@ const tour = (debateFile as unknown as { tour?: string[] }).tour ?? [];
 test('present mode: a full tour by keyboard, revealing claims as it goes, the step in the URL', async ({
 	page
 }) => {
+	// The walk grows with the debate's tour: a generous allowance per step catches a hang, not speed.
+	test.setTimeout(60_000 + tour.length * 5_000);
 	await openMap(page);
 	await page.getByTestId('present').click();
 	const caption = page.getByTestId('caption');

@@ -72,7 +72,9 @@ describe('tokenizing', () => {
 
 describe('searching the shipped debate', () => {
 	it('finds the claims containing an English word', () => {
-		expect(ids(search.search('Galactica'))).toEqual(['c06', 'c07', 'c08']);
+		// The backfired releases (c06–c08), the gate set after Galactica (c11) and the reply that
+		// closed models hallucinated too (r11).
+		expect(ids(search.search('Galactica'))).toEqual(['c06', 'c07', 'c08', 'c11', 'r11']);
 		expect(ids(search.search('linux'))).toEqual(['p11']);
 	});
 
@@ -92,7 +94,8 @@ describe('searching the shipped debate', () => {
 	});
 
 	it('tolerates a typo in a long word', () => {
-		expect(ids(search.search('phising'))).toEqual(['c16']);
+		// c16 itself, and c19, whose note points to it by its title.
+		expect(ids(search.search('phising'))).toEqual(['c16', 'c19']);
 		expect(ids(search.search('Blumenthl'))).toEqual(ids(search.search('Blumenthal')));
 		expect(search.search('Blumenthal').length).toBeGreaterThan(0);
 	});
@@ -136,7 +139,7 @@ describe('searching the shipped debate', () => {
 
 	it('finds claims citing a source by a word of its title', () => {
 		const hits = search.search('Agreement'); // Llama 2 Community License Agreement
-		expect(ids(hits)).toEqual(['c09', 'r03']);
+		expect(ids(hits)).toEqual(['c09', 'r01', 'r03']);
 		for (const h of hits) expect(h.fields).toContain('source');
 	});
 
