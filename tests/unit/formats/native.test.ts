@@ -112,7 +112,9 @@ describe('the Markdown handout', () => {
 	});
 
 	it('prints hostile text as text', () => {
-		expect(escapeMarkdown('# [x](y) *z* <b>')).toBe('\\# \\[x\\](y) \\*z\\* \\<b\\>');
+		expect(escapeMarkdown('# [x](y) *z* <b> &amp;')).toBe(
+			'\\# \\[x\\](y) \\*z\\* &lt;b&gt; &amp;amp;'
+		);
 		expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
 	});
 

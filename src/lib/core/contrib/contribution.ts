@@ -1,6 +1,15 @@
 import { z } from '../schema/zod';
 import { formatPath } from '../load/diagnostic';
-import { Claim, CLAIM_TEXT_MAX, Id, Source, Stance, WebUrl, type Debate } from '../schema/debate';
+import {
+	Claim,
+	CLAIM_TEXT_MAX,
+	Id,
+	Source,
+	Stance,
+	writtenOutFits,
+	type Debate
+} from '../schema/debate';
+import { webAddress } from '../schema/web-address';
 import { countedText, IsoDateTime, URL_MAX } from '../schema/localised';
 
 /**
@@ -29,7 +38,13 @@ export const ContributionDraft = z.object({
 				.trim()
 				.max(URL_MAX, `at most ${URL_MAX.toLocaleString('en-US')} characters`)
 				.optional()
-				.refine((u) => !u || WebUrl.safeParse(u).success, 'must be an http:// or https:// address'),
+				.refine((u) => !u || webAddress(u) !== undefined, {
+					message: 'must be an http:// or https:// address',
+					abort: true
+				})
+				// Kept as every reader will read it (see `WebUrl`), within the limit once written out.
+				.overwrite((u) => (u ? (webAddress(u) ?? u) : u))
+				.check(writtenOutFits),
 			quote: z.string().trim().max(2000, 'at most 2,000 characters').optional()
 		})
 		.optional()

@@ -1,6 +1,7 @@
 import { buildGraph, type ArgumentGraph } from '../model/graph';
 import type { Debate, Source } from '../schema/debate';
 import { textIn } from '../schema/localised';
+import { webAddress } from '../schema/web-address';
 import { FORMATS } from './catalog';
 import type { Codec } from './codec';
 
@@ -10,14 +11,33 @@ import type { Codec } from './codec';
  * the sources listed at the end with the quotes used. Write-only: a handout is for reading.
  */
 
-/** Escapes what Markdown would read as formatting, so a claim's text prints as written. */
+const ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+
+/**
+ * Escapes what Markdown would read as formatting, a link, an entity or raw HTML, so a claim's text
+ * prints as written in any CommonMark renderer, sanitising or not. `<`, `>` and `&` are written as
+ * entities, not backslash escapes: no `<` is left to open HTML even in a renderer that ignores
+ * `\<` (Markdown.pl) or lets a bare address swallow the backslash before it (markdown-it's
+ * linkify). Line breaks become spaces, so a text cannot start a block of its own; at its start,
+ * what would begin a list, a thematic break or a heading underline is escaped too.
+ */
 export function escapeMarkdown(text: string): string {
 	return text
 		.replace(/\s+/g, ' ')
 		.trim()
-		.replace(/([\\`*_{}[\]<>#|~])/g, '\\$1')
-		.replace(/^(\d+)\.(\s)/, '$1\\.$2')
-		.replace(/^([-+])(\s)/, '\\$1$2');
+		.replace(/[\\`*_{}[\]#|~]/g, '\\$&')
+		.replace(/[<>&]/g, (c) => ENTITIES[c]!)
+		.replace(/^(\d+)([.)])/, '$1\\$2')
+		.replace(/^[-+=]/, '\\$&');
+}
+
+/**
+ * A source's address as a Markdown autolink, written in its WHATWG form whatever the debate says,
+ * so no character in it ends the link; anything that is not an http(s) address is plain text.
+ */
+function addressOf(url: string): string {
+	const href = webAddress(url);
+	return href ? `<${href}>` : escapeMarkdown(url);
 }
 
 const WORDS = {
@@ -74,7 +94,7 @@ function sourceLine(
 			? escapeMarkdown(source.publisher)
 			: '',
 		source.date ?? '',
-		source.url ? `<${source.url}>` : ''
+		source.url ? addressOf(source.url) : ''
 	].filter(Boolean);
 	return `${parts.join('. ')} (${words.status[source.status]})`;
 }

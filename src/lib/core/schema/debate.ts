@@ -20,6 +20,7 @@ import {
 	SOURCE_STATUSES,
 	STANCES
 } from './vocabulary';
+import { webAddress } from './web-address';
 
 /** The format version this code writes. Older files are migrated on load (see `migrate.ts`). */
 export const FORMAT_VERSION = 1;
@@ -34,7 +35,25 @@ export const Id = z
 		'must be 1–64 letters, digits, "-", "_" or ".", starting with a letter or digit'
 	);
 
-/** Only web links: anything else (`javascript:`, `data:`, `file:`) is refused. */
+/**
+ * Refuses an address over the limit once written out (a zod check, after `webAddress`):
+ * percent-encoding makes an address up to nine times longer, and the stored form must fit too, or
+ * a file Counterpoint wrote would be refused when read back.
+ */
+export function writtenOutFits(ctx: z.core.ParsePayload<string | undefined>) {
+	const length = ctx.value?.length ?? 0;
+	if (length > URL_MAX)
+		ctx.issues.push({
+			code: 'custom',
+			message: `written as a web address it has ${length.toLocaleString('en-US')} characters (spaces, quotes and letters outside A–Z become %XX codes); at most ${URL_MAX.toLocaleString('en-US')}`,
+			input: ctx.value
+		});
+}
+
+/**
+ * Only web links: anything else (`javascript:`, `data:`, `file:`) is refused. Stored in the form
+ * every reader agrees on (`webAddress`), so an address cannot break out of an exported link.
+ */
 export const WebUrl = z
 	.string()
 	.trim()
@@ -42,14 +61,12 @@ export const WebUrl = z
 		message: `must be at most ${URL_MAX.toLocaleString('en-US')} characters`,
 		abort: true
 	})
-	.refine((s) => {
-		try {
-			const url = new URL(s);
-			return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-		} catch {
-			return false;
-		}
-	}, 'must be an http:// or https:// address');
+	.refine((s) => webAddress(s) !== undefined, {
+		message: 'must be an http:// or https:// address',
+		abort: true
+	})
+	.overwrite((s) => webAddress(s) ?? s)
+	.check(writtenOutFits);
 
 /** A calendar date, as precise as known: `2024`, `2024-07` or `2024-07-23`. */
 export const IsoDate = z
