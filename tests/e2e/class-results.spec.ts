@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { classOf, row } from './class';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { classOf, object, person, row, rowsWith } from './class';
 import { answerPoll, debateFile } from './debate';
 
 /**
@@ -55,4 +57,45 @@ test('the projector shows the class’s stance poll as it comes in, and the map 
 	await expect(base).toHaveValue('1');
 	await teacher.getByTestId('class-weigh').uncheck();
 	await expect(base).toHaveValue(fileScore);
+});
+
+test('after class the teacher downloads the session and the poll, then deletes the session with every student’s words', async ({
+	browser
+}) => {
+	const { teacher, code, students } = await classOf(browser, ['Ana']);
+	const ana = students[0]!;
+	const text = 'Exported with its author and time.';
+	await object(ana, text);
+	await answerPoll(ana, 'Before', '25');
+	await expect(rowsWith(teacher, text)).toHaveCount(1);
+	await expect
+		.poll(() => teacher.getByTestId('class-results-counts').textContent())
+		.toContain('before: 1');
+	await teacher.getByTestId('after-class').locator('summary').click();
+	const saved = async (button: string) => {
+		const [file] = await Promise.all([
+			teacher.waitForEvent('download'),
+			teacher.getByTestId(button).click()
+		]);
+		return readFileSync((await file.path())!, 'utf8');
+	};
+	const yaml = parse(await saved('class-export-yaml')) as {
+		claims: { text: unknown; contributor?: { name?: string; at: string } }[];
+	};
+	const added = yaml.claims.filter((c) => c.contributor);
+	expect(added).toHaveLength(1);
+	expect(JSON.stringify(added[0]!.text)).toContain(text);
+	expect(added[0]!.contributor!.name).toBe('Ana');
+	const csv = (await saved('class-export-csv')).replace(/^\ufeff/, '').split('\r\n');
+	expect(csv[0]).toBe('student,before,after,shift,most_persuasive');
+	expect(csv[1]).toBe('Ana,25,,,');
+
+	await teacher.getByTestId('class-delete').click();
+	await teacher.getByTestId('class-delete-confirm').click();
+	await teacher.waitForURL((url) => !url.search.includes('code='));
+	// Ana's page is told the session is over; the code no longer opens anything.
+	await expect(ana.getByTestId('class-ended')).toBeVisible();
+	const late = await person(browser);
+	await late.goto(`/class?code=${code}`);
+	await expect(late.getByRole('alert')).toBeVisible();
 });

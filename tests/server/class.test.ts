@@ -6,7 +6,7 @@ import { NOT_OPEN } from '../../src/lib/server/class/errors';
 import { classApp } from '../../src/lib/server/class/app';
 import type { Database } from '../../src/lib/server/db';
 import { eachBackend, type Place } from './backends';
-import { del, moderate, put, Server, stance, THESIS } from './harness';
+import { del, moderate, ORIGIN, put, Server, stance, THESIS } from './harness';
 
 /** How many events a session's log holds (all sessions: `undefined`). */
 async function stored(db: Database): Promise<number> {
@@ -233,6 +233,61 @@ eachBackend('class sessions', (backend) => {
 			const answer = await ended.text();
 			expect([ended.status, answer]).toEqual([unknown.status, await unknown.text()]);
 			expect([ended.status, JSON.parse(answer).error]).toEqual([404, NOT_OPEN]);
+		});
+	});
+
+	describe('after class', () => {
+		test("the teacher deletes the session with every student's words in it; nobody else can", async () => {
+			const { code, cookie: teacher } = await server.create();
+			const [{ id }] = (await db.query<{ id: string }>('select id from sessions where code = $1', [
+				code
+			])) as [{ id: string }];
+			const ana = await server.join(code, 'Ana');
+			const anaSees = await server.stream(code, ana.cookie);
+			await server.send(code, ana.cookie, [put('c-mine'), stance(40)]);
+			const remove = (cookie: string) =>
+				server.call(http.deleteSession, `/api/class/${code}`, {
+					method: 'DELETE',
+					cookie,
+					headers: { origin: ORIGIN, 'content-type': 'application/json' }
+				});
+			const left = async () => {
+				let n = 0;
+				for (const table of [
+					'sessions',
+					'session_debates',
+					'participants',
+					'events',
+					'contributions'
+				]) {
+					const [row] = await db.query<{ n: number }>(
+						`select count(*)::int as n from ${table} where ${table === 'sessions' ? 'id' : 'session_id'} = $1`,
+						[id]
+					);
+					n += row!.n;
+				}
+				return n;
+			};
+			// A student's credential deletes nothing, and is told what anyone is told.
+			const refused = await remove(ana.cookie);
+			expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([
+				404,
+				NOT_OPEN
+			]);
+			expect(await left()).toBeGreaterThan(0);
+			expect((await remove(teacher)).status).toBe(204);
+			// Everyone still connected is told the session is over.
+			await expect.poll(() => anaSees.ended).toBe(true);
+			expect(await left()).toBe(0);
+			// An ended session can be deleted too.
+			const ended = await server.create();
+			await server.send(ended.code, ended.cookie, [moderate('end')]);
+			const again = await server.call(http.deleteSession, `/api/class/${ended.code}`, {
+				method: 'DELETE',
+				cookie: ended.cookie,
+				headers: { origin: ORIGIN, 'content-type': 'application/json' }
+			});
+			expect(again.status).toBe(204);
 		});
 	});
 

@@ -111,3 +111,15 @@ export function openStore(): Promise<CounterpointDB> {
 	});
 	return db;
 }
+
+/**
+ * Deletes one log's operations and where they stood with a server (a class session the teacher
+ * deleted: its students' words go from this browser too).
+ */
+export async function forgetLog(logId: string): Promise<void> {
+	const db = await openStore();
+	const range = IDBKeyRange.bound([logId, ''], [logId, '\uffff']);
+	const tx = db.transaction(['ops', 'sync'], 'readwrite');
+	await Promise.all([tx.objectStore('ops').delete(range), tx.objectStore('sync').delete(range)]);
+	await tx.done;
+}

@@ -80,6 +80,15 @@ export function teacherSignIn(code: string, secret: string): Promise<void> {
 	});
 }
 
+/** The teacher deletes the session and everything the students wrote in it, on the server. */
+export function deleteSession(code: string): Promise<void> {
+	return call(`/api/class/${encodeURIComponent(code)}`, {
+		method: 'DELETE',
+		headers: JSON_HEADERS,
+		body: '{}'
+	});
+}
+
 export function sessionInfo(code: string): Promise<SessionInfo> {
 	return call(`/api/class/${encodeURIComponent(code)}`);
 }

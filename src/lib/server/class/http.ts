@@ -160,6 +160,22 @@ export async function sessionInfo(app: ClassApp, ctx: Ctx): Promise<Response> {
 	);
 }
 
+/**
+ * DELETE /api/class/[code]: the teacher deletes the session (open or ended) and every student's
+ * words in it → 204. Anyone else gets the same answer as for an unknown code.
+ */
+export async function deleteSession(app: ClassApp, ctx: Ctx): Promise<Response> {
+	checkWrite(app, ctx);
+	const code = normaliseCode(ctx.code ?? '');
+	const secret =
+		bearerOf(ctx.request) ?? parseCookies(ctx.request.headers.get('cookie')).get(TEACHER_COOKIE);
+	if (!code || !secret || !(await app.service.remove(code, secret))) throw notOpen();
+	const headers = new Headers(NO_STORE);
+	// The teacher's credential for this session is of no more use.
+	headers.append('set-cookie', cookie(ctx, code, TEACHER_COOKIE, '', 0));
+	return new Response(null, { status: 204, headers });
+}
+
 /** POST /api/class/[code]/ops `{ ops }`: appends operations → `{ results: [{ id, seq }] }`. */
 export async function postOps(app: ClassApp, ctx: Ctx): Promise<Response> {
 	checkWrite(app, ctx);
@@ -243,7 +259,7 @@ async function open(app: ClassApp, ctx: Ctx): Promise<Session> {
 
 async function signedIn(app: ClassApp, ctx: Ctx, session: Session): Promise<Viewer> {
 	const cookies = parseCookies(ctx.request.headers.get('cookie'));
-	const bearer = ctx.request.headers.get('authorization')?.match(/^Bearer ([\w-]{1,200})$/)?.[1];
+	const bearer = bearerOf(ctx.request);
 	const viewer = await app.service.viewer(session, {
 		teacher: bearer ?? cookies.get(TEACHER_COOKIE),
 		student: bearer ?? cookies.get(STUDENT_COOKIE)
@@ -325,6 +341,10 @@ function parse<T>(schema: z.ZodType<T>, data: unknown): T {
 function cookie(ctx: Ctx, code: string, name: string, value: string, days: number): string {
 	const secure = ctx.url.protocol === 'https:' ? '; Secure' : '';
 	return `${name}=${value}; Path=/api/class/${code}; Max-Age=${days * 86_400}; HttpOnly; SameSite=Strict${secure}`;
+}
+
+function bearerOf(request: Request): string | undefined {
+	return request.headers.get('authorization')?.match(/^Bearer ([\w-]{1,200})$/)?.[1];
 }
 
 function parseCookies(header: string | null): Map<string, string> {

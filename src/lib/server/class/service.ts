@@ -322,6 +322,32 @@ export class ClassService {
 		);
 	}
 
+	/**
+	 * The teacher deletes their session (open or ended) with everything in it: the students'
+	 * names, words and answers. An open one is ended first, so every screen is told. False when
+	 * no session with this code has this teacher secret.
+	 */
+	async remove(code: string, teacherSecret: string): Promise<boolean> {
+		const rows = await this.db.query<
+			SessionRow & { ended_at: Date | null } & Record<string, unknown>
+		>(
+			`select id, code, debate_id, moderation, names, last_seq, locked_at, teacher_secret_hash, expires_at, ended_at
+			 from sessions where code = $1`,
+			[code]
+		);
+		const row = rows.find((r) => secretMatches(teacherSecret, r.teacher_secret_hash));
+		if (!row) return false;
+		if (!row.ended_at) {
+			const session = toSession(row);
+			await this.append(session, { role: 'teacher', actor: TEACHER, name: TEACHER }, [
+				{ kind: 'end', id: newId(), at: Date.now() }
+			]);
+		}
+		await this.db.query('delete from sessions where id = $1', [row.id]);
+		this.claimIds.delete(row.id);
+		return true;
+	}
+
 	/** Deletes sessions past their retention, with everything in them. Returns how many. */
 	async purgeExpired(): Promise<number> {
 		const rows = await this.db.query('delete from sessions where expires_at <= now() returning id');
