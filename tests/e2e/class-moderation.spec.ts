@@ -89,3 +89,22 @@ test('the teacher hides a post and shows it again, locks the session and ends it
 	await expect(late.getByRole('alert')).toBeVisible();
 	await expect(late).toHaveURL(/\/join/);
 });
+
+test('names: classmates see who posted in a named session; in an anonymous one only the teacher and the author do', async ({
+	browser
+}) => {
+	for (const anonymous of [false, true]) {
+		const { teacher, students } = await classOf(browser, ['Ana', 'Ben'], { anonymous });
+		const [ana, ben] = students as [Page, Page];
+		const text = `Who wrote this? (${anonymous ? 'anonymous' : 'named'} session)`;
+		const id = await object(ana, text);
+		for (const page of [teacher, ben]) {
+			await row(page, id).click();
+			await expect(drawerHeading(page)).toHaveText(text);
+		}
+		await expect(teacher.getByTestId('posted-by')).toHaveText('Posted in class by Ana');
+		if (anonymous) await expect(ben.getByTestId('posted-by')).toHaveCount(0);
+		else await expect(ben.getByTestId('posted-by')).toHaveText('Posted in class by Ana');
+		await expect(ana.getByTestId('posted-by')).toHaveText('Posted in class by Ana');
+	}
+});

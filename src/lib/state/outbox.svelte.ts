@@ -71,7 +71,7 @@ export class Outbox {
 	classState = $state.raw<ClassState>(classState([], 'open'));
 	/** Each student's part (poll, marks, additions): the teacher's page only. */
 	parts = $state.raw<StudentPart[]>([]);
-	/** Display names by participant id, as the stream gave them. */
+	/** Display names by participant id, as the stream gave them to this reader. */
 	names = $state.raw<ReadonlyMap<string, string>>(new Map());
 	/** Why the teacher's last moderation did not go through; null once one does. */
 	moderationProblem = $state<string | null>(null);
@@ -270,12 +270,12 @@ export class Outbox {
 			}
 		}
 		this.classState = classState(events, this.viewer.moderation);
-		if (this.viewer.role === 'teacher') {
+		if (this.viewer.role === 'teacher')
 			this.parts = studentParts(events.flatMap((e) => ('op' in e ? [e] : [])));
-			const names = new Map<string, string>();
-			for (const r of this.records.values()) if (r.by && r.name) names.set(r.by, r.name);
-			if (names.size !== this.names.size) this.names = names;
-		}
+		// The names the server let this reader see (none of classmates' in an anonymous session).
+		const names = new Map<string, string>();
+		for (const r of this.records.values()) if (r.by && r.name) names.set(r.by, r.name);
+		if (names.size !== this.names.size) this.names = names;
 		// Nothing more will come, and nothing more can be sent.
 		if (this.classState.ended) this.stop();
 		// Left off the map: what the server refused, and additions the class does not see.
