@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { debateFile, map, openMap } from './debate';
+import { expect, test, type Page } from '@playwright/test';
+import { debateFile, map, openMap, overlappingPairs } from './debate';
 
 /**
  * Hostile debates (issue 22): crafted files and names that once hid a class's work, broke the
@@ -56,4 +56,71 @@ test('a hand-in named with 90 characters, or only ".yaml", hides none of the cla
 	await page.locator('[role="treeitem"][data-claim="my-2"]').click();
 	await expect(page.getByTestId('drawer')).toContainText('x'.repeat(80));
 	await expect(page.getByTestId('drawer')).not.toContainText('x'.repeat(81));
+});
+
+/** Imports a file of tests/fixtures/hostile and opens it; returns the map's address. */
+async function importAndOpen(page: Page, fixture: string) {
+	await page.goto('/');
+	await page.getByTestId('import-file').setInputFiles(`tests/fixtures/hostile/${fixture}`);
+	await expect(page.getByTestId('import-done')).toBeVisible();
+	await page.getByTestId('imported-list').locator('a').first().click();
+	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', /\d+/);
+	return page.url();
+}
+
+test('claims named constructor, valueOf, toString… are drawn in every layout', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(String(e)));
+	const ids = [
+		'constructor',
+		'valueOf',
+		'toString',
+		'hasOwnProperty',
+		'isPrototypeOf',
+		'propertyIsEnumerable',
+		'toLocaleString'
+	];
+	const url = await importAndOpen(page, 'prototype-ids.yaml');
+	expect((await map(page, (h) => h.nodeIds())).sort()).toEqual([...ids].sort());
+	// The tree, laid out by dagre: every claim placed, each below the claim it answers.
+	await page.goto(`${url}&layout=tree`);
+	const drawn = page.getByTestId('map');
+	await expect(drawn).toHaveAttribute('data-engine', 'dagre');
+	await expect(drawn).toHaveAttribute('data-drawn', String(ids.length));
+	const y = (id: string) => map(page, (h, id) => h.renderedCentre(id).y, id);
+	expect(await y('valueOf')).toBeGreaterThan(await y('constructor'));
+	expect(await y('hasOwnProperty')).toBeGreaterThan(await y('valueOf'));
+	expect(await y('propertyIsEnumerable')).toBeGreaterThan(await y('hasOwnProperty'));
+	// Nothing drawn on top of anything else.
+	const boxes = await Promise.all(ids.map((id) => map(page, (h, id) => h.renderedBox(id), id)));
+	expect(overlappingPairs(ids, boxes)).toEqual([]);
+	await expect(page.getByTestId('map-failed')).toBeHidden();
+	await page.screenshot({ path: 'test-results/hostile-prototype-ids-tree.png' });
+	expect(errors).toEqual([]);
+});
+
+test('a layout that fails says so on the map, and the other layout still draws it', async ({
+	page
+}) => {
+	const url = await importAndOpen(page, 'prototype-ids.yaml');
+	// The dagre layout's code, broken on its way to the page: its run throws.
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const body = await response.text();
+		if (!body.includes('useDagreEdgeControlPoints')) return route.fulfill({ response, body });
+		return route.fulfill({
+			response,
+			body: body.replaceAll('.layoutPositions(', '.noSuchFunction(')
+		});
+	});
+	await page.goto(`${url}&layout=tree`);
+	const failed = page.getByTestId('map-failed');
+	await expect(failed).toHaveText(/could not be laid out in this layout/);
+	await expect(failed).toHaveAttribute('role', 'alert');
+	await page.screenshot({ path: 'test-results/hostile-layout-failed.png' });
+	// The outline works, and Columns draws the map.
+	await expect(page.locator('[role="treeitem"]')).toHaveCount(7);
+	await page.getByRole('button', { name: 'Columns' }).click();
+	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', '7');
+	await expect(failed).toBeHidden();
 });
