@@ -124,3 +124,49 @@ test('a layout that fails says so on the map, and the other layout still draws i
 	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', '7');
 	await expect(failed).toBeHidden();
 });
+
+test('the import worker runs under the pages’ policy, sent with its script: no string becomes code there', async ({
+	page
+}) => {
+	const headers = new Map<string, Record<string, string>>();
+	page.on('response', (r) => headers.set(r.url(), r.headers()));
+	await page.goto('/');
+	await page.locator('html[data-ready]').waitFor({ state: 'attached' });
+	// The first import starts the worker.
+	await page.getByTestId('import-file').setInputFiles('tests/golden/kialo/valid.txt');
+	await expect(page.getByTestId('import-done')).toBeVisible();
+	expect(page.workers()).toHaveLength(1);
+	const worker = page.workers()[0]!;
+	// The worker's own script (not a page, not a chunk) carries the policy.
+	const policy = headers.get(worker.url())?.['content-security-policy'] ?? '';
+	expect(policy).toContain("script-src 'self'");
+	expect(policy).toContain("default-src 'self'");
+	expect(policy).not.toMatch(/unsafe-eval|unsafe-inline/);
+	// The policy holds in the worker: a string handed over as code does not run, nor does a
+	// script from a data: address (DevTools' own evaluation, which runs these lines, is exempt).
+	expect(
+		await worker.evaluate(
+			"new Promise((done) => { try { setTimeout('self.__ran = true', 0); } catch {} setTimeout(() => done(self.__ran ?? false), 100); })"
+		)
+	).toBe(false);
+	expect(
+		await worker.evaluate(
+			"import('data:text/javascript,self.__ran = true').then(() => 'ran', () => 'refused')"
+		)
+	).toBe('refused');
+	// …and reading files of every kind there asks for none: the policy refuses nothing.
+	await worker.evaluate(
+		"self.__refused = []; self.addEventListener('securitypolicyviolation', (e) => self.__refused.push(e.violatedDirective + ' ' + e.sourceFile))"
+	);
+	const files = [
+		'tests/fixtures/debates/valid.yaml',
+		'tests/golden/argdown/valid.argdown',
+		'tests/golden/aif/valid.aif.json'
+	];
+	for (const [i, file] of files.entries()) {
+		await page.getByTestId('import-file').setInputFiles(file);
+		await expect(page.getByTestId('imported-list').locator('li')).toHaveCount(i + 2);
+	}
+	expect(page.workers()).toEqual([worker]);
+	expect(await worker.evaluate('self.__refused')).toEqual([]);
+});
