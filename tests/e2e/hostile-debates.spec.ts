@@ -68,7 +68,9 @@ async function importAndOpen(page: Page, fixture: string) {
 	return page.url();
 }
 
-test('claims named constructor, valueOf, toString… are drawn in every layout', async ({ page }) => {
+test('claims named constructor, valueOf, toString… are drawn in columns and in the tree', async ({
+	page
+}) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(String(e)));
 	const ids = [
