@@ -172,3 +172,18 @@ test('the import worker runs under the pages’ policy, sent with its script: no
 	expect(page.workers()).toEqual([worker]);
 	expect(await worker.evaluate('self.__refused')).toEqual([]);
 });
+
+test('a claim pasted with a character that is not text (U+FFFF) is refused in the form, naming it', async ({
+	page
+}) => {
+	await openMap(page, `?claim=${debateFile.thesis}`);
+	await page.getByTestId('add-con').click();
+	await page.getByTestId('contribution-text').fill('Copied from a broken file\uFFFF here.');
+	await page.getByRole('button', { name: 'Add to the map' }).click();
+	await expect(page.locator('#err-text')).toHaveText('remove the character U+FFFF: it is not text');
+	// Nothing was added: the class's additions are still none.
+	await expect(page.getByTestId('contribution-count')).toBeHidden();
+	// In Chinese too.
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(page.locator('#err-text')).toHaveText('请删除字符 U+FFFF：它不是文字');
+});
