@@ -1,6 +1,7 @@
 import adapterNode from '@sveltejs/adapter-node';
 import adapterStatic from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './scripts/csp.mjs';
 
 /**
  * Two builds from one source:
@@ -50,28 +51,11 @@ const config = {
 				: adapterNode({ out: 'build' })
 		),
 		alias: { $core: 'src/lib/core' },
-		// A strict Content-Security-Policy, written into every prerendered page as a <meta> tag:
-		// only this site's own scripts (SvelteKit's inline start-up script by its hash), no eval,
-		// no plugins, no <base> tricks. Pictures may be data:/blob: URLs (map footers, exports).
-		// A page rendered by the server would carry the same policy as a header; the API's answers
-		// (JSON, event streams) are not documents. See docs/threat-model.md.
-		csp: {
-			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self'],
-				'style-src': ['self'],
-				// One inline style attribute, by its hash: SvelteKit's route announcer (the live region
-				// that tells a screen reader the page changed), which hides itself with a `style`.
-				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
-				'img-src': ['self', 'data:', 'blob:'],
-				'font-src': ['self'],
-				'connect-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['none'],
-				'form-action': ['self']
-			}
-		}
+		// A strict Content-Security-Policy (scripts/csp.mjs), written into every prerendered page as
+		// a <meta> tag, SvelteKit's inline start-up script allowed by its hash. A page rendered by
+		// the server carries the same policy as a header; the import worker's script gets it as a
+		// header from scripts/start.mjs; the API's answers (JSON, event streams) are not documents.
+		csp: { mode: 'hash', directives: CSP_DIRECTIVES }
 	}
 };
 

@@ -10,8 +10,17 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { cspHeader } from './csp.mjs';
 
-const INPUTS = ['src', 'arguments', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const INPUTS = [
+	'src',
+	'arguments',
+	'static',
+	'svelte.config.js',
+	'scripts/csp.mjs',
+	'vite.config.ts',
+	'package.json'
+];
 
 /** Newest modification time under the given paths. */
 function newest(paths) {
@@ -49,8 +58,14 @@ process.env.BODY_SIZE_LIMIT ??= '6M';
 
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 
+// A worker runs under the policy its own script arrives with: the pages' <meta> does not reach
+// it. The import worker reads untrusted files, so it gets the pages' policy as a header.
+const WORKER_POLICY = cspHeader();
+const WORKERS = '/_app/immutable/workers/';
+
 const server = createServer((req, res) => {
 	if (ownProtocol) req.headers[PROTOCOL] = req.socket.encrypted ? 'https' : 'http';
+	if (req.url?.startsWith(WORKERS)) res.setHeader('content-security-policy', WORKER_POLICY);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

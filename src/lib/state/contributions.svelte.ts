@@ -1,5 +1,6 @@
 import type { Contribution, DraftResult } from '../core/contrib/contribution';
 import { freshId } from '../core/contrib/overlay';
+import type { Refused } from '../core/oplog/checks';
 import type { EditOp } from '../core/oplog/op';
 import { historyOf, repliesTo, revert, type History, type Revert } from '../core/oplog/replay';
 import type { Debate } from '../core/schema';
@@ -178,6 +179,18 @@ export class ContributionStore {
 	 */
 	addAll(contributions: readonly Contribution[]) {
 		this.put(contributions);
+	}
+
+	/**
+	 * As `addAll`, but only the additions the store will read back: each is checked with the
+	 * rules stored operations are read with, so one that would be put aside on the next opening
+	 * is refused now, alone, and the rest are added. Returns the refused ones, with why.
+	 */
+	async addChecked(contributions: readonly Contribution[]): Promise<Refused[]> {
+		const { checkContributions } = await loadOpChecks();
+		const { ok, refused } = checkContributions(contributions);
+		this.put(ok);
+		return refused;
 	}
 
 	undo(): Refusal | null {

@@ -9,6 +9,7 @@ import {
 } from '../../../src/lib/core/contrib';
 import { debateToJson, handInDebate, loadYamlWriter } from '../../../src/lib/core/contrib/hand-in';
 import { importDebate } from '../../../src/lib/core/formats';
+import { checkContributions } from '../../../src/lib/core/oplog/checks';
 import { validateDebateData } from '../../../src/lib/core/load';
 import { pollShift, stanceBand } from '../../../src/lib/core/schema';
 import { textIn } from '../../../src/lib/core/schema/text';
@@ -91,7 +92,11 @@ describe('laying additions over the debate', () => {
 });
 
 describe('merging hand-ins', () => {
-	const handIn = (name: string, claims: { id: string; target: string; text: string }[]) => {
+	/** A hand-in with `claims` added by `name` (undefined: the student gave no name). */
+	const handIn = (
+		name: string | undefined,
+		claims: { id: string; target: string; text: string }[]
+	) => {
 		const d = debate();
 		return {
 			...d,
@@ -100,7 +105,7 @@ describe('merging hand-ins', () => {
 				...claims.map((c) => ({
 					...c,
 					stance: 'con' as const,
-					contributor: { name, at: '2026-11-28T09:00:00Z' }
+					contributor: { ...(name ? { name } : {}), at: '2026-11-28T09:00:00Z' }
 				}))
 			]
 		};
@@ -198,6 +203,40 @@ describe('merging hand-ins', () => {
 		const r = mergeHandIn(debate(), [], file, { file: 'sam.yaml', now: 1 });
 		expect(r.contributions.map((c) => c.id)).toEqual(['my-1']);
 		expect(r.warnings[0]!.message).toMatch(/"my-1" answers "c9", which this debate does not have/);
+	});
+
+	it('names an unnamed student after the file only as the store allows: 1–80 characters', () => {
+		// The additions of a student who gave no name go under the file's name: a name of 90
+		// characters, or none at all (`.yaml`), would not be read back from storage.
+		const anonymous = handIn(undefined, [
+			{ id: 'my-1', target: 'p1', text: 'The shop is far away.' }
+		]);
+		const long = `${'a'.repeat(90)}.yaml`;
+		for (const [file, name] of [
+			[long, 'a'.repeat(80)],
+			['.yaml', '.yaml'],
+			['folder/  .json', '.json'],
+			[`${'🦙'.repeat(50)}.yaml`, '🦙'.repeat(40)]
+		] as const) {
+			const r = mergeHandIn(debate(), [], anonymous, { file, now: 1 });
+			expect(r.contributions.map((c) => c.claim.contributor?.name)).toEqual([name]);
+			expect(r.students).toEqual([name]);
+			// What the store reads back with takes every one of them.
+			expect(checkContributions(r.contributions).refused).toEqual([]);
+		}
+	});
+
+	it('checks additions as the store reads them back: a bad one is refused alone, with why', () => {
+		const good = make('my-1', 'p1', 'The shop is far away.');
+		const bad = {
+			...make('my-2', 'p1', 'There is a bus.'),
+			claim: { ...make('my-2', 'p1', 'There is a bus.').claim, contributor: { name: '' } }
+		} as unknown as Contribution;
+		const { ok, refused } = checkContributions([good, bad]);
+		expect(ok).toEqual([good]);
+		expect(refused.map((r) => [r.value.id, r.problem])).toEqual([
+			['my-2', expect.stringMatching(/^claim\.contributor\.(name|at): /)]
+		]);
 	});
 
 	it('refuses a hand-in for another debate, and names the file', () => {

@@ -300,6 +300,8 @@ describe('Argdown export', () => {
 					/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\uFFFD]/g,
 					''
 				)
+				// Non-characters (U+FFFF…) are refused by validation too (issue 22).
+				.replace(/\p{Noncharacter_Code_Point}/gu, '')
 				.replace(/[\uD800-\uDFFF]/g, (c, i, all) =>
 					/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i, i + 2)) ||
 					/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(all.slice(i - 1, i + 1))

@@ -401,11 +401,10 @@ describe('text fields', () => {
 				validateDebateData(withValue(VALID_DATA, ['claims', 1, 'contributor'], contributor))
 			).map((e) => e.path)
 		).toEqual(['claims[1].contributor.at']);
-		expect(
-			errorsOf(validateDebateData(withValue(VALID_DATA, ['$schema'], 'x'.repeat(URL_MAX + 1)))).map(
-				(e) => e.path
-			)
-		).toEqual(['$schema']);
+		// A $schema other than Counterpoint's own is left out, with a warning (issue 22).
+		const schema = validateDebateData(withValue(VALID_DATA, ['$schema'], 'x'.repeat(URL_MAX + 1)));
+		expect(schema.ok && schema.value.$schema).toBe(undefined);
+		expect(schema.warnings.map((w) => w.path)).toEqual(['$schema']);
 	});
 
 	it('refuses a 5 MB claim text with its path and place (JSON: no line limit)', async () => {

@@ -30,13 +30,14 @@ export async function readWith(codec: Codec, text: string, file: string) {
 }
 
 /**
- * What validation finds wrong with decoded data, leaving out text carrying control characters:
- * validation refuses those itself, located, so a decoder may pass them through.
+ * What validation finds wrong with decoded data, leaving out text carrying control characters or
+ * characters that are not text (U+FFFF, half of an emoji): validation refuses those itself,
+ * located, so a decoder may pass them through.
  */
 export function unexpectedProblems(data: unknown, locate?: Locate): string[] {
 	const checked = validateDebateData(data, { file: 'x', locate });
 	if (checked.ok) return [];
 	return checked.errors
-		.filter((e) => !/invisible control character/.test(e.message))
+		.filter((e) => !/invisible control character|is not text|half of a character/.test(e.message))
 		.map(formatDiagnostic);
 }

@@ -10,6 +10,7 @@ import {
 	type Debate
 } from '../schema/debate';
 import { webAddress } from '../schema/web-address';
+import { codePointOf, firstNotText } from '../schema/characters';
 import { countedText, IsoDateTime, URL_MAX } from '../schema/localised';
 
 /**
@@ -17,6 +18,26 @@ import { countedText, IsoDateTime, URL_MAX } from '../schema/localised';
  * supports or objects to a claim of the debate (or to another addition), with an optional
  * source. Stored apart from the debate file and laid over it when the debate is shown.
  */
+
+/** What the form says of a character that is not text (U+FFFF…): the one to take out. */
+const notTextMessage = (code: string) => `remove the character ${code}: it is not text`;
+
+/** A short text of the form: at most `max` characters, and nothing that is not text. */
+function formText(max: number) {
+	return z
+		.string()
+		.trim()
+		.max(max, `at most ${max.toLocaleString('en-US')} characters`)
+		.check((ctx) => {
+			const notText = firstNotText(ctx.value);
+			if (notText)
+				ctx.issues.push({
+					code: 'custom',
+					message: notTextMessage(codePointOf(notText)),
+					input: ctx.value
+				});
+		});
+}
 
 /** What the "add a claim" form collects, checked before anything is stored. */
 export const ContributionDraft = z.object({
@@ -27,12 +48,13 @@ export const ContributionDraft = z.object({
 		empty: 'write the claim',
 		// Nothing shows in the box: to the student, the claim is still to be written.
 		invisible: () => 'write the claim',
-		tooLong: () => `keep it to ${CLAIM_TEXT_MAX} characters; put the rest in a source`
+		tooLong: () => `keep it to ${CLAIM_TEXT_MAX} characters; put the rest in a source`,
+		notText: notTextMessage
 	}),
-	author: z.string().trim().max(80, 'at most 80 characters').optional(),
+	author: formText(80).optional(),
 	source: z
 		.object({
-			title: z.string().trim().max(300, 'at most 300 characters').optional(),
+			title: formText(300).optional(),
 			url: z
 				.string()
 				.trim()
@@ -45,7 +67,7 @@ export const ContributionDraft = z.object({
 				// Kept as every reader will read it (see `WebUrl`), within the limit once written out.
 				.overwrite((u) => (u ? (webAddress(u) ?? u) : u))
 				.check(writtenOutFits),
-			quote: z.string().trim().max(2000, 'at most 2,000 characters').optional()
+			quote: formText(2000).optional()
 		})
 		.optional()
 });

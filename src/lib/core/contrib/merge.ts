@@ -60,6 +60,26 @@ function sameOrigin(o: Origin, c: Claim): boolean {
 	return !o.at || !at || o.at === at;
 }
 
+/** The longest name an addition's contributor may have (`Contributor` in the schema). */
+export const CONTRIBUTOR_NAME_MAX = 80;
+
+/**
+ * The name a hand-in's additions go under when the student gave none: the file's name without
+ * its folder and extension, as the stored additions allow it (1–80 characters, no surrounding
+ * spaces). A file called `.yaml` is known by its whole name; a 90-character name is cut short.
+ */
+export function authorFromFile(file: string): string {
+	const base = file.replace(/^.*[\\/]/, '').trim();
+	const name = base.replace(/\.[a-z]+$/i, '').trim() || base || 'hand-in';
+	// Cut between code points, never inside one: 80 UTF-16 units is what the schema counts.
+	let out = '';
+	for (const ch of name) {
+		if (out.length + ch.length > CONTRIBUTOR_NAME_MAX) break;
+		out += ch;
+	}
+	return out.trim();
+}
+
 /** Whether two pieces of validated data (JSON values) are the same, whatever their key order. */
 function sameData(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
@@ -158,7 +178,7 @@ export function mergeHandIn(
 	if (added.length === 0 && !poll)
 		warn('this file adds no claims to the debate, and has no stance poll');
 	// A student who gave no name is known by the file's name.
-	const fileStem = options.file.replace(/\.[a-z]+$/i, '').replace(/^.*[\\/]/, '');
+	const fileStem = authorFromFile(options.file);
 	const author = (c: Claim) => c.contributor?.name ?? fileStem;
 	// A claim handed in before (a re-submission) is the same addition again: it keeps its id here
 	// and updates it, rather than coming in as a copy.

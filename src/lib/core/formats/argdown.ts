@@ -161,6 +161,15 @@ function flowData(value: unknown): string {
 	);
 }
 
+/**
+ * Argdown tools put the front matter's `title` into HTML as it is: `@argdown/core`'s HTML export
+ * writes it into `<title>` unescaped, so a debate called `x</title><script>…` would run there.
+ * The title written there has no character of markup: `<`, `>` and `&` become the look-alikes
+ * ‹ › ＆. The title as it is goes into `counterpoint.title`, which only Counterpoint reads.
+ */
+export const markupFree = (text: string): string =>
+	text.replace(/[<>&]/g, (c) => (c === '<' ? '‹' : c === '>' ? '›' : '＆'));
+
 /** YAML front matter that cannot contain `===` (which would end it early). */
 function frontMatter(value: unknown): string {
 	const yaml = stringify(value, {
@@ -206,9 +215,11 @@ function encodeArgdown(debate: Debate, options: EncodeOptions = {}): string {
 	}
 
 	const lines: string[] = [];
-	const head: Record<string, unknown> = { title: pick(debate.title) };
+	const title = pick(debate.title);
+	const head: Record<string, unknown> = { title: markupFree(title) };
 	const cp: Record<string, unknown> = {
 		id: debate.id,
+		...(markupFree(title) !== title ? { title } : {}),
 		language: lang,
 		summary: pick(debate.summary)
 	};
@@ -967,8 +978,12 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 		list.flatMap((s) => [s, ...allSections(s.children ?? [])]);
 	const headings = allSections(sections);
 	const fileName = (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
-	const fmTitle =
+	const given =
 		typeof fm.title === 'string' || typeof fm.title === 'number' ? String(fm.title).trim() : '';
+	// The title as written, with its markup characters, unless the front matter's has been
+	// edited since (then that one is the author's).
+	const exact = typeof cp.title === 'string' ? cp.title.trim() : '';
+	const fmTitle = exact && markupFree(exact) === given ? exact : given;
 	const headingTitle = fmTitle ? '' : (headings[0]?.title?.trim() ?? '');
 	const title = fmTitle || headingTitle || fileName;
 	const groups = headingTitle ? headings.slice(1) : headings;

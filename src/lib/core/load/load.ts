@@ -1,5 +1,5 @@
 import type { YAMLError } from 'yaml';
-import { Debate } from '../schema/debate';
+import { Debate, SCHEMA_PATH } from '../schema/debate';
 import { migrate } from '../schema/migrate';
 import { formatPath, type Diagnostic, type LoadResult } from './diagnostic';
 import { SourceMap } from './locate';
@@ -192,17 +192,41 @@ export function validateDebateData(
 		return out;
 	};
 
-	const parsed = Debate.safeParse(migrated.data);
+	const { data: input, dropped } = withoutForeignSchema(migrated.data);
+	const parsed = Debate.safeParse(input);
 	if (!parsed.success) {
-		const issues = plainIssues(parsed.error.issues, migrated.data, [], MAX_ERRORS + 1);
-		return { ok: false, errors: listed(issues, 'error'), warnings: [] };
+		const issues = plainIssues(parsed.error.issues, input, [], MAX_ERRORS + 1);
+		return { ok: false, errors: listed(issues, 'error'), warnings: listed(dropped, 'warning') };
 	}
 	const checked = checkReferences(parsed.data, options);
-	const text = checkText(migrated.data);
-	const warnings = listed([...checked.warnings, ...text.warnings], 'warning');
+	const text = checkText(input);
+	const warnings = listed([...dropped, ...checked.warnings, ...text.warnings], 'warning');
 	const errors = [...checked.errors, ...text.errors];
 	if (errors.length > 0) return { ok: false, errors: listed(errors, 'error'), warnings };
 	return { ok: true, value: parsed.data, warnings };
+}
+
+/**
+ * A `$schema` that names anything but Counterpoint's own schema is left out, with a warning:
+ * the rest of the file is sound, and the address (a tracking link, `javascript:`) would
+ * otherwise travel on into every export.
+ */
+function withoutForeignSchema(data: unknown): { data: unknown; dropped: PlainIssue[] } {
+	if (typeof data !== 'object' || data === null || !Object.hasOwn(data, '$schema'))
+		return { data, dropped: [] };
+	const { $schema, ...rest } = data as Record<string, unknown>;
+	if ($schema === SCHEMA_PATH) return { data, dropped: [] };
+	const shown = typeof $schema === 'string' ? JSON.stringify($schema.slice(0, 80)) : 'this value';
+	return {
+		data: rest,
+		dropped: [
+			{
+				path: ['$schema'],
+				message: `${shown} is not Counterpoint's schema, so it was left out`,
+				hint: `an editor could fetch that address; a Counterpoint file names "${SCHEMA_PATH}" or nothing`
+			}
+		]
+	};
 }
 
 /**

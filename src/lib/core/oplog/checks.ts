@@ -35,6 +35,31 @@ export function readModeration(raw: unknown): ModerationOp | undefined {
 	return parsed.success ? parsed.data : undefined;
 }
 
+/** An addition that would not be read back from storage, and why. */
+export interface Refused {
+	value: Contribution;
+	problem: string;
+}
+
+/**
+ * Additions about to be stored, held to the rules stored operations are read back with (a put's
+ * value is a `Contribution`): one that would be put aside on the next opening is refused now, on
+ * its own, and the others pass.
+ */
+export function checkContributions(values: readonly Contribution[]): {
+	ok: Contribution[];
+	refused: Refused[];
+} {
+	const ok: Contribution[] = [];
+	const refused: Refused[] = [];
+	for (const value of values) {
+		const parsed = Contribution.safeParse(value);
+		if (parsed.success) ok.push(value);
+		else refused.push({ value, problem: firstProblem(parsed.error) });
+	}
+	return { ok, refused };
+}
+
 function firstProblem(error: z.ZodError): string {
 	const issue = error.issues[0];
 	if (!issue) return 'not an operation';

@@ -46,3 +46,17 @@ const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{M}]/u
 
 /** Whether `text` has at least one character a reader can see; a card of none would be blank. */
 export const hasVisibleCharacter = (text: string): boolean => VISIBLE.test(text);
+
+/**
+ * What is not text at all: Unicode's non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last
+ * two of every plane), which no script uses and XML cannot carry (an SVG export with one is not
+ * an image), and half of a character (a lone surrogate: text cut inside an emoji).
+ */
+export const NOT_TEXT = /[\p{Noncharacter_Code_Point}\p{Cs}]/u;
+
+/** `U+FFFF`: how a character is named in messages. */
+export const codePointOf = (ch: string): string =>
+	`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The first character of `text` that is not text (see {@link NOT_TEXT}), if any. */
+export const firstNotText = (text: string): string | undefined => NOT_TEXT.exec(text)?.[0];

@@ -188,11 +188,17 @@ export const Claim = z
 	});
 export type Claim = z.infer<typeof Claim>;
 
+/**
+ * The only `$schema` a debate may name: the JSON Schema beside it (`arguments/schema.json`, made
+ * by `npm run schema`). Any other address would be written unchanged into every export, and an
+ * editor that follows it fetches it: a tracking address, or a `javascript:` link.
+ */
+export const SCHEMA_PATH = './schema.json';
+
 /** A debate: one thesis, the claims for and against it, and who said what where. */
 export const Debate = z.strictObject({
 	$schema: z
-		.string()
-		.max(URL_MAX, `must be at most ${URL_MAX.toLocaleString('en-US')} characters`)
+		.literal(SCHEMA_PATH, { error: `must be "${SCHEMA_PATH}", Counterpoint's own schema` })
 		.optional(),
 	formatVersion: z.literal(FORMAT_VERSION),
 	id: Id,

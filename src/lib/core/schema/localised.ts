@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { characterCount, hasVisibleCharacter } from './characters';
+import { characterCount, codePointOf, firstNotText, hasVisibleCharacter } from './characters';
 import { LANGUAGE_TAG_PATTERN } from './vocabulary';
 
 // How long texts may be: generous (the longest text in the shipped debate is a 550-character
@@ -19,14 +19,32 @@ export const URL_MAX = 2_048;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Non-empty text of at most `max` characters (UTF-16 units), trimmed and stored in NFC. */
+/**
+ * What is wrong with a text that has a character that is not text (U+FFFF, half of an emoji):
+ * no script uses one, and an SVG export could not carry it. Undefined when there is none.
+ */
+function notTextProblem(text: string, words?: (code: string) => string): string | undefined {
+	const ch = firstNotText(text);
+	if (ch === undefined) return undefined;
+	const code = codePointOf(ch);
+	return words?.(code) ?? `contains a character that is not text (${code})`;
+}
+
+/**
+ * Non-empty text of at most `max` characters (UTF-16 units), trimmed and stored in NFC, with
+ * nothing that is not text.
+ */
 export function boundedText(max: number) {
 	return z
 		.string()
 		.trim()
 		.normalize('NFC')
 		.min(1, 'must not be empty')
-		.max(max, `must be at most ${count(max)} characters`);
+		.max(max, `must be at most ${count(max)} characters`)
+		.check((ctx) => {
+			const problem = notTextProblem(ctx.value);
+			if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+		});
 }
 
 /** What {@link countedText} says when the text is empty, has nothing visible, or is too long. */
@@ -36,6 +54,8 @@ export interface CountedTextWords {
 	/** How to fix a text with nothing visible. */
 	invisibleHint?: string;
 	tooLong: (has: number) => string;
+	/** A character that is not text (a non-character, half of one), named `U+FFFF`. */
+	notText?: (code: string) => string;
 }
 
 const codePoints = (text: string) =>
@@ -67,6 +87,11 @@ export function countedText(
 		.normalize('NFC')
 		.min(1, { message: words.empty, abort: true })
 		.check((ctx) => {
+			const notText = notTextProblem(ctx.value, words.notText);
+			if (notText) {
+				ctx.issues.push({ code: 'custom', message: notText, input: ctx.value });
+				return;
+			}
 			// A claim of zero-width characters, lone accents or spaces would be a blank card.
 			if (!hasVisibleCharacter(ctx.value)) {
 				const hint = words.invisibleHint;
