@@ -1,0 +1,432 @@
+/**
+ * A load generator for the class benchmark, run as a child process of bench-class.ts (several
+ * share the students). Each simulated student joins its session by code, holds one event stream
+ * (reconnecting with Last-Event-ID as EventSource does), and sends one action every `interval`
+ * seconds: a new addition, an edit of its own, a "most persuasive" vote or a poll answer. Every
+ * stream is checked against what the senders were acknowledged (tally.ts); the latency of each
+ * delivery is measured from the moment its operation was sent. All students of a session live in
+ * one process, so send and delivery times share one clock.
+ *
+ * Messages from the parent: `setup` → answers `ready`; `go` → runs, then answers `done`;
+ * `close` → exits.
+ */
+import { Agent, request, type ClientRequest, type IncomingMessage } from 'node:http';
+import { Ledger, SseParser, StreamTally, sumReports, type StreamReport } from './tally';
+
+export type Target = 'class' | 'baseline';
+export type Action = 'new' | 'edit' | 'vote' | 'poll';
+
+export interface Setup {
+	type: 'setup';
+	target: Target;
+	/** The instances' base URLs; student i of a session uses instance i mod their number. */
+	bases: string[];
+	/** Session codes (or baseline room names) this process simulates. */
+	sessions: string[];
+	students: number;
+	/** Seconds between one student's actions. */
+	interval: number;
+	/** Seconds of actions. */
+	seconds: number;
+	/** Seconds at the start left out of the figures. */
+	warmup: number;
+	/** Seconds allowed after the last action for every stream to have everything. */
+	drain: number;
+	/** Share of each action (normalised). */
+	mix: Record<Action, number>;
+}
+
+export interface Ready {
+	type: 'ready';
+	connected: number;
+	failures: string[];
+}
+
+export interface Done {
+	type: 'done';
+	/** Actions sent during the measured window, and of those acknowledged. */
+	sent: number;
+	acked: number;
+	/** Requests answered with anything but success (by status, or the error's code). */
+	failed: Record<string, number>;
+	/** New deliveries received during the measured window. */
+	delivered: number;
+	/** Seconds the measured window lasted. */
+	window: number;
+	streams: StreamReport;
+	reconnects: number;
+	/** Streams that did not have everything when the drain ended. */
+	incomplete: number;
+	/** Post → delivered, ms, one per delivery of an operation sent in the measured window. */
+	latencies: Float64Array;
+	/** Post → acknowledged (the response to the POST), ms, one per operation. */
+	acks: Float64Array;
+}
+
+const THESIS = 'thesis';
+const sseAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+const postAgent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 });
+
+interface Reply {
+	status: number;
+	body: string;
+	cookie?: string;
+}
+
+/** One HTTP request with a JSON body; the reply's status, body and first cookie. */
+function send(url: URL, headers: Record<string, string>, body: unknown): Promise<Reply> {
+	return new Promise((resolve, reject) => {
+		const text = JSON.stringify(body);
+		const req = request(
+			url,
+			{
+				method: 'POST',
+				agent: postAgent,
+				headers: {
+					...headers,
+					origin: url.origin,
+					'content-type': 'application/json',
+					'content-length': String(Buffer.byteLength(text))
+				},
+				timeout: 30_000
+			},
+			(res) => {
+				let data = '';
+				res.setEncoding('utf8');
+				res.on('data', (c: string) => (data += c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						body: data,
+						cookie: res.headers['set-cookie']?.[0]?.split(';')[0]
+					})
+				);
+				res.on('error', reject);
+			}
+		);
+		req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+		req.on('error', reject);
+		req.end(text);
+	});
+}
+
+/** Where a target keeps joining, streams and operations. */
+const paths = {
+	class: {
+		join: (code: string) => `/api/class/${code}/join`,
+		events: (code: string) => `/api/class/${code}/events`,
+		ops: (code: string) => `/api/class/${code}/ops`
+	},
+	baseline: {
+		join: (code: string) => `/s/${code}/join`,
+		events: (code: string, me: string) => `/s/${code}/events?me=${me}`,
+		ops: (code: string, me: string) => `/s/${code}/ops?me=${me}`
+	}
+};
+
+class Run {
+	readonly ledgers = new Map<string, Ledger>();
+	readonly students: Student[] = [];
+	/** performance.now() of the first action, and of the end of actions. */
+	start = Infinity;
+	end = Infinity;
+	measureFrom = Infinity;
+	running = true;
+	sent = 0;
+	acked = 0;
+	pending = 0;
+	failed: Record<string, number> = {};
+	delivered = 0;
+	reconnects = 0;
+	/** Send time of each operation sent in the window, by id. */
+	sentAt = new Map<string, number>();
+	latencies: number[] = [];
+	acks: number[] = [];
+	private pick: [Action, number][];
+
+	constructor(readonly setup: Setup) {
+		const total = Object.values(setup.mix).reduce((a, b) => a + b, 0);
+		let acc = 0;
+		this.pick = (Object.entries(setup.mix) as [Action, number][]).map(([a, w]) => [
+			a,
+			(acc += w / total)
+		]);
+	}
+
+	action(): Action {
+		const r = Math.random();
+		return (this.pick.find(([, upTo]) => r < upTo) ?? this.pick[this.pick.length - 1]!)[0];
+	}
+
+	fail(why: string) {
+		this.failed[why] = (this.failed[why] ?? 0) + 1;
+	}
+}
+
+let opCounter = 0;
+const newId = (label: string) =>
+	`${label}-${process.pid.toString(36)}-${(++opCounter).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+class Student {
+	actor = '';
+	private auth: Record<string, string> = {};
+	tally!: StreamTally;
+	private req?: ClientRequest;
+	private res?: IncomingMessage;
+	/** This student's additions and the id of the operation that last put each. */
+	private mine = new Map<string, string>();
+	private vote = false;
+	connected = false;
+
+	constructor(
+		private readonly run: Run,
+		readonly code: string,
+		private readonly name: string,
+		private readonly base: string
+	) {}
+
+	private url(path: string) {
+		return new URL(path, this.base);
+	}
+
+	async join() {
+		const { target } = this.run.setup;
+		const reply = await send(this.url(paths[target].join(this.code)), {}, { name: this.name });
+		if (reply.status !== 201) throw new Error(`join ${reply.status}: ${reply.body.slice(0, 200)}`);
+		this.actor = (JSON.parse(reply.body) as { participant: string }).participant;
+		if (reply.cookie) this.auth = { cookie: reply.cookie };
+		this.tally = new StreamTally(this.actor);
+	}
+
+	/** Opens the event stream (again, from the last event received); resolves once it answers. */
+	connect(): Promise<void> {
+		return new Promise((resolve, reject) => {
+			const { target } = this.run.setup;
+			const headers: Record<string, string> = { ...this.auth, accept: 'text/event-stream' };
+			if (this.tally.lastSeq > 0) headers['last-event-id'] = String(this.tally.lastSeq);
+			const parser = new SseParser();
+			const req = request(this.url(paths[target].events(this.code, this.actor)), {
+				agent: sseAgent,
+				headers
+			});
+			this.req = req;
+			req.on('response', (res) => {
+				if (res.statusCode !== 200) {
+					res.resume();
+					this.run.fail(`events ${res.statusCode}`);
+					reject(new Error(`events ${res.statusCode}`));
+					this.retry();
+					return;
+				}
+				this.res = res;
+				this.connected = true;
+				resolve();
+				res.setEncoding('utf8');
+				res.on('data', (chunk: string) => {
+					for (const m of parser.feed(chunk)) if (m.id && m.data) this.deliver(m.id, m.data);
+				});
+				res.on('close', () => {
+					this.connected = false;
+					this.retry();
+				});
+			});
+			req.on('error', (e) => {
+				this.run.fail(`events ${(e as NodeJS.ErrnoException).code ?? e.message}`);
+				reject(e);
+				this.retry();
+			});
+			req.end();
+		});
+	}
+
+	/** A dropped stream comes back after the server's `retry:` (2 s), as a browser's would. */
+	private retrying = false;
+	private retry() {
+		if (!this.run.running || this.retrying) return;
+		this.retrying = true;
+		this.run.reconnects++;
+		setTimeout(() => {
+			this.retrying = false;
+			if (this.run.running && !this.connected) this.connect().catch(() => {});
+		}, 2000);
+	}
+
+	private deliver(id: string, data: string) {
+		const now = performance.now();
+		const seq = Number(id);
+		const opId = (JSON.parse(data) as { op: { id: string } }).op.id;
+		if (!this.tally.receive(seq, opId)) return;
+		if (now >= this.run.measureFrom && now <= this.run.end) this.run.delivered++;
+		const at = this.run.sentAt.get(opId);
+		if (at !== undefined) this.run.latencies.push(now - at);
+	}
+
+	/** Sends one action now. */
+	act() {
+		const run = this.run;
+		const kind = run.action();
+		const envelope = {
+			id: newId('op'),
+			actor: this.actor,
+			tab: 'tab-bench-1',
+			at: Date.now(),
+			group: newId('g')
+		};
+		let op: Record<string, unknown>;
+		const edit = kind === 'edit' && this.mine.size > 0;
+		if (kind === 'new' || kind === 'edit') {
+			const own = edit ? [...this.mine.keys()][Math.floor(Math.random() * this.mine.size)]! : null;
+			const claim = own ?? newId('c');
+			op = {
+				...envelope,
+				kind: 'put',
+				base: own ? this.mine.get(own)! : null,
+				value: {
+					id: claim,
+					claim: {
+						id: claim,
+						text: {
+							en: `${edit ? 'Edited: a' : 'A'} class benchmark objection from ${this.name}: open weights let schools audit what their students use.`
+						},
+						stance: 'con',
+						target: THESIS,
+						contributor: { name: this.name, at: new Date().toISOString() }
+					},
+					updatedAt: Date.now()
+				}
+			};
+		} else if (kind === 'vote') {
+			this.vote = !this.vote;
+			op = { ...envelope, kind: 'persuasive', claim: THESIS, on: this.vote };
+		} else {
+			op = {
+				...envelope,
+				kind: 'stance',
+				when: Math.random() < 0.5 ? 'before' : 'after',
+				answer: { stance: Math.floor(Math.random() * 101), at: new Date().toISOString() }
+			};
+		}
+		const now = performance.now();
+		const measured = now >= run.measureFrom;
+		if (measured) {
+			run.sent++;
+			run.sentAt.set(envelope.id, now);
+		}
+		run.pending++;
+		const ledger = run.ledgers.get(this.code)!;
+		send(this.url(paths[run.setup.target].ops(this.code, this.actor)), this.auth, { ops: [op] })
+			.then((reply) => {
+				if (reply.status !== 200) return run.fail(`ops ${reply.status}`);
+				const [result] = (JSON.parse(reply.body) as { results: { id: string; seq: number }[] })
+					.results;
+				ledger.record(result!.seq, {
+					opId: envelope.id,
+					actor: this.actor,
+					public: op.kind === 'put'
+				});
+				if (op.kind === 'put') this.mine.set((op.value as { id: string }).id, envelope.id);
+				if (measured) {
+					run.acked++;
+					run.acks.push(performance.now() - now);
+				}
+			})
+			.catch((e: NodeJS.ErrnoException) => run.fail(`ops ${e.code ?? e.message}`))
+			.finally(() => run.pending--);
+	}
+
+	close() {
+		this.connected = false;
+		this.res?.destroy();
+		this.req?.destroy();
+	}
+}
+
+/** Runs `fn` over `items`, `limit` at a time. */
+async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>) {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.min(limit, items.length) }, async () => {
+			while (next < items.length) await fn(items[next++]!);
+		})
+	);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let run: Run | undefined;
+
+async function setup(s: Setup): Promise<Ready> {
+	run = new Run(s);
+	const failures: string[] = [];
+	for (const code of s.sessions) {
+		run.ledgers.set(code, new Ledger());
+		for (let i = 0; i < s.students; i++)
+			run.students.push(new Student(run, code, `Student ${i + 1}`, s.bases[i % s.bases.length]!));
+	}
+	await pool(run.students, 16, async (st) => {
+		try {
+			await st.join();
+			await st.connect();
+		} catch (e) {
+			if (failures.length < 5) failures.push((e as Error).message);
+		}
+	});
+	return { type: 'ready', connected: run.students.filter((st) => st.connected).length, failures };
+}
+
+async function go(startAt: number): Promise<Done> {
+	const r = run!;
+	const { interval, seconds, warmup, drain } = r.setup;
+	r.start = performance.now() + (startAt - Date.now());
+	r.measureFrom = r.start + warmup * 1000;
+	r.end = r.start + seconds * 1000;
+	// Open loop: each student's actions keep their schedule whatever the server answers.
+	for (const st of r.students) {
+		if (!st.actor) continue;
+		const tick = (at: number) => {
+			if (at >= r.end) return;
+			setTimeout(
+				() => {
+					st.act();
+					tick(at + interval * 1000);
+				},
+				Math.max(0, at - performance.now())
+			);
+		};
+		tick(r.start + Math.random() * interval * 1000);
+	}
+	await sleep(Math.max(0, r.end - performance.now()));
+	const deadline = performance.now() + drain * 1000;
+	while (r.pending > 0 && performance.now() < deadline) await sleep(50);
+	const waiting = () =>
+		r.students.filter((st) => st.actor && !st.tally.complete(r.ledgers.get(st.code)!)).length;
+	while (waiting() > 0 && performance.now() < deadline) await sleep(200);
+	r.running = false;
+	const joined = r.students.filter((st) => st.actor);
+	return {
+		type: 'done',
+		sent: r.sent,
+		acked: r.acked,
+		failed: r.failed,
+		delivered: r.delivered,
+		window: (r.end - r.measureFrom) / 1000,
+		streams: sumReports(joined.map((st) => st.tally.report(r.ledgers.get(st.code)!))),
+		reconnects: r.reconnects,
+		incomplete: waiting(),
+		latencies: Float64Array.from(r.latencies),
+		acks: Float64Array.from(r.acks)
+	};
+}
+
+process.on('message', (msg: Setup | { type: 'go'; at: number } | { type: 'close' }) => {
+	if (msg.type === 'setup') void setup(msg).then((m) => process.send!(m));
+	else if (msg.type === 'go') void go(msg.at).then((m) => process.send!(m));
+	else {
+		if (run) run.running = false;
+		for (const st of run?.students ?? []) st.close();
+		sseAgent.destroy();
+		postAgent.destroy();
+		process.disconnect();
+		setTimeout(() => process.exit(0), 100).unref();
+	}
+});
