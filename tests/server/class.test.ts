@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as http from '../../src/lib/server/class/http';
 import { NOT_OPEN } from '../../src/lib/server/class/errors';
 import { classApp, closeClassApp } from '../../src/lib/server/class/app';
-import type { Database } from '../../src/lib/server/db';
+import type { Database, Queryable } from '../../src/lib/server/db';
 import { eachBackend, type Place } from './backends';
 import { del, moderate, put, Server, stance, THESIS } from './harness';
 
@@ -110,6 +110,37 @@ eachBackend('class sessions', (backend) => {
 		// The outbox re-sends what it had no answer for: the same seq, nothing stored twice.
 		expect(await server.send(code, ana.cookie, [op])).toEqual([acked[0]]);
 		await replay.close();
+	});
+
+	test("a student's action is one read of the session and its sender, then one transaction", async () => {
+		// Statements are the cost of a write (PGlite runs each in this process): count them.
+		const sent: string[] = [];
+		const counted = (q: Queryable): Queryable => ({
+			query: (sql, params) => (sent.push(sql), q.query(sql, params)),
+			exec: (sql) => (sent.push(sql), q.exec(sql))
+		});
+		const counting: Database = {
+			...db,
+			...counted(db),
+			transaction: (fn) => db.transaction((tx) => fn(counted(tx)))
+		};
+		const quiet = await Server.start(counting);
+		try {
+			const { code } = await quiet.create();
+			const ana = await quiet.join(code, 'Ana');
+			// The first write also reads the debate's claim ids, kept for the session's life.
+			await quiet.send(code, ana.cookie, [stance(10)]);
+			sent.length = 0;
+			await quiet.send(code, ana.cookie, [put('c-counted')]);
+			// Session and sender; then the counter (locked), the id's first use, the addition's
+			// owner, the event, the addition, and the counter's new value with the notification.
+			expect(sent).toHaveLength(7);
+			sent.length = 0;
+			await quiet.send(code, ana.cookie, [stance(30)]);
+			expect(sent).toHaveLength(5);
+		} finally {
+			await quiet.app.hub.stop();
+		}
 	});
 
 	test('a quiet stream is kept open with comments, which carry no event', async () => {
