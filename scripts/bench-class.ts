@@ -25,7 +25,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Action, Done, Ready, Setup, Target } from './bench-class/clients';
-import { cpuSeconds, openFilesLimit, postgresPids, rssKb } from './bench-class/procstat';
+import {
+	cpuSeconds,
+	machineCpuSeconds,
+	openFilesLimit,
+	postgresPids,
+	rssKb
+} from './bench-class/procstat';
 import { mergeSorted, percentile, sumReports } from './bench-class/tally';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,14 +43,16 @@ const { values: flags } = parseArgs({
 		json: { type: 'boolean', default: false },
 		sessions: { type: 'string', default: '100' },
 		students: { type: 'string', default: '30' },
-		seconds: { type: 'string', default: '60' },
+		seconds: { type: 'string', default: '30' },
 		interval: { type: 'string', default: '6' },
 		warmup: { type: 'string' },
-		drain: { type: 'string', default: '15' },
+		drain: { type: 'string', default: '10' },
 		clients: { type: 'string', default: '2' },
 		only: { type: 'string', default: 'baseline,pglite,postgres' },
 		mix: { type: 'string', default: 'new=0.6,edit=0.2,vote=0.1,poll=0.1' },
-		port: { type: 'string', default: '4400' }
+		port: { type: 'string', default: '4400' },
+		/** A folder: the class servers write V8 CPU profiles there (open them in Chrome's DevTools). */
+		profile: { type: 'string' }
 	}
 });
 
@@ -109,6 +117,10 @@ interface Row {
 	server_cpu_pct: number;
 	db_cpu_pct: number | null;
 	client_cpu_pct: number;
+	/** CPU used by other programs on the machine during the window (% of one core; 200: both). */
+	others_cpu_pct: number;
+	/** Server (and database) CPU per acknowledged action: its cost, whatever else runs. */
+	server_cpu_ms_per_action: number;
 	server_cpu_ms_per_conn_s: number;
 	/** Null below 300 connections: the server's own memory swings more than they take. */
 	server_kb_per_conn: number | null;
@@ -166,13 +178,15 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const)
 		process.exit(130);
 	});
 
+const profiling = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] : [];
+
 /** Starts one class-server instance (`npm start`: builds first if the build is stale). */
 async function startInstance(port: number, env: Record<string, string>): Promise<ChildProcess> {
 	const base = { ...process.env };
 	delete base.DATABASE_URL;
 	delete base.ORIGIN;
 	const child = track(
-		spawn(process.execPath, ['scripts/start.mjs'], {
+		spawn(process.execPath, [...profiling, 'scripts/start.mjs'], {
 			cwd: ROOT,
 			env: {
 				...base,
@@ -283,7 +297,9 @@ async function measure(r: Running): Promise<Row> {
 		const cpu0 = {
 			server: cpuSeconds(r.serverPids),
 			db: cpuSeconds(dbAtStart),
-			client: cpuSeconds(clientPids)
+			client: cpuSeconds(clientPids),
+			machine: machineCpuSeconds(),
+			me: cpuSeconds([process.pid])
 		};
 		const t0 = performance.now();
 		const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -294,7 +310,9 @@ async function measure(r: Running): Promise<Row> {
 		const cpu = {
 			server: pct(cpuSeconds(r.serverPids), cpu0.server),
 			db: dbPids.length ? pct(cpuSeconds(dbPids), cpu0.db) : null,
-			client: pct(cpuSeconds(clientPids), cpu0.client)
+			client: pct(cpuSeconds(clientPids), cpu0.client),
+			machine: pct(machineCpuSeconds(), cpu0.machine),
+			me: pct(cpuSeconds([process.pid]), cpu0.me)
 		};
 		const endRss = rssKb(r.serverPids);
 		const done = await results;
@@ -307,6 +325,7 @@ async function measure(r: Running): Promise<Row> {
 		const acks = mergeSorted(done.map((d) => d.acks));
 		const ms = (p: number, of = lat) => Math.round(percentile(of, p) * 10) / 10;
 		const deliveries = done.reduce((n, d) => n + d.delivered, 0) / window;
+		const actionsPerS = done.reduce((n, d) => n + d.acked, 0) / window;
 		if (r.target === 'baseline') baselineDeliveries = deliveries;
 		const round = (x: number, places = 1) => Math.round(x * 10 ** places) / 10 ** places;
 		return {
@@ -316,7 +335,7 @@ async function measure(r: Running): Promise<Row> {
 			db: r.db,
 			sessions,
 			students: connected,
-			actions_per_s: round(done.reduce((n, d) => n + d.acked, 0) / window),
+			actions_per_s: round(actionsPerS),
 			target_actions_per_s: round((sessions * students) / interval),
 			deliveries_per_s: round(deliveries),
 			p50_ms: ms(50),
@@ -335,6 +354,13 @@ async function measure(r: Running): Promise<Row> {
 			server_cpu_pct: cpu.server,
 			db_cpu_pct: cpu.db,
 			client_cpu_pct: cpu.client,
+			others_cpu_pct: round(
+				Math.max(0, cpu.machine - cpu.server - (cpu.db ?? 0) - cpu.client - cpu.me)
+			),
+			server_cpu_ms_per_action: round(
+				((cpu.server + (cpu.db ?? 0)) * 10) / Math.max(1e-9, actionsPerS),
+				2
+			),
 			server_cpu_ms_per_conn_s: round(
 				((cpu.server + (cpu.db ?? 0)) * 10) / Math.max(1, connected),
 				3
@@ -503,8 +529,9 @@ const COLUMNS: [string, (r: Row) => string][] = [
 			`${r.server_cpu_pct}${r.db_cpu_pct === null ? '' : ` + ${r.db_cpu_pct}`} / ${r.client_cpu_pct}`
 	],
 	['CPU ms/s per conn', (r) => String(r.server_cpu_ms_per_conn_s)],
+	['CPU ms per action', (r) => String(r.server_cpu_ms_per_action)],
 	['KB per conn', (r) => (r.server_kb_per_conn === null ? '–' : String(r.server_kb_per_conn))],
-	['load', (r) => String(r.load_avg)],
+	["others' CPU % / load", (r) => `${r.others_cpu_pct} / ${r.load_avg}`],
 	['× baseline', (r) => (r.baseline_ratio === null ? '–' : r.baseline_ratio.toFixed(2))]
 ];
 

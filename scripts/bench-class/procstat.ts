@@ -28,6 +28,18 @@ export function cpuSeconds(pids: readonly number[]): number {
 	return ticks / TICKS;
 }
 
+/** CPU seconds the whole machine has spent busy (every core, every process) since it started. */
+export function machineCpuSeconds(): number {
+	// The first line of /proc/stat: cpu user nice system idle iowait irq softirq steal …
+	const f = readFileSync('/proc/stat', 'utf8')
+		.split('\n')[0]!
+		.trim()
+		.split(/\s+/)
+		.slice(1, 9)
+		.map(Number);
+	return (f[0]! + f[1]! + f[2]! + f[5]! + f[6]! + f[7]!) / TICKS;
+}
+
 /** Resident memory of these processes, KB. */
 export function rssKb(pids: readonly number[]): number {
 	let kb = 0;
