@@ -30,7 +30,8 @@ import {
 	machineCpuSeconds,
 	openFilesLimit,
 	postgresPids,
-	rssKb
+	rssKb,
+	waitSeconds
 } from './bench-class/procstat';
 import { mergeSorted, percentile, sumReports } from './bench-class/tally';
 
@@ -84,8 +85,11 @@ const mix = Object.fromEntries(
 	})
 ) as Record<Action, number>;
 
+const began = performance.now();
+/** Progress, on stderr (not with --json), with the seconds since the run began. */
 const log = (line: string) => {
-	if (!flags.json) console.error(line);
+	if (!flags.json)
+		console.error(`[${Math.round((performance.now() - began) / 1000)} s] ${line.trim()}`);
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,7 +108,7 @@ interface Row {
 	p95_ms: number;
 	p99_ms: number;
 	max_ms: number;
-	/** Post → its response (the write path alone). */
+	/** Made → acknowledged: the write path (outbox and request) without the fan-out. */
 	ack_p50_ms: number;
 	ack_p99_ms: number;
 	lost: number;
@@ -117,6 +121,11 @@ interface Row {
 	server_cpu_pct: number;
 	db_cpu_pct: number | null;
 	client_cpu_pct: number;
+	/**
+	 * How long the servers' main threads were ready to run but waited for a core, % of the window
+	 * (summed over instances): high when the machine, not the server, is the limit.
+	 */
+	server_wait_pct: number;
 	/** CPU used by other programs on the machine during the window (% of one core; 200: both). */
 	others_cpu_pct: number;
 	/** Server (and database) CPU per acknowledged action: its cost, whatever else runs. */
@@ -299,7 +308,8 @@ async function measure(r: Running): Promise<Row> {
 			db: cpuSeconds(dbAtStart),
 			client: cpuSeconds(clientPids),
 			machine: machineCpuSeconds(),
-			me: cpuSeconds([process.pid])
+			me: cpuSeconds([process.pid]),
+			wait: waitSeconds(r.serverPids)
 		};
 		const t0 = performance.now();
 		const load = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -312,7 +322,8 @@ async function measure(r: Running): Promise<Row> {
 			db: dbPids.length ? pct(cpuSeconds(dbPids), cpu0.db) : null,
 			client: pct(cpuSeconds(clientPids), cpu0.client),
 			machine: pct(machineCpuSeconds(), cpu0.machine),
-			me: pct(cpuSeconds([process.pid]), cpu0.me)
+			me: pct(cpuSeconds([process.pid]), cpu0.me),
+			wait: pct(waitSeconds(r.serverPids), cpu0.wait)
 		};
 		const endRss = rssKb(r.serverPids);
 		const done = await results;
@@ -354,6 +365,7 @@ async function measure(r: Running): Promise<Row> {
 			server_cpu_pct: cpu.server,
 			db_cpu_pct: cpu.db,
 			client_cpu_pct: cpu.client,
+			server_wait_pct: cpu.wait,
 			others_cpu_pct: round(
 				Math.max(0, cpu.machine - cpu.server - (cpu.db ?? 0) - cpu.client - cpu.me)
 			),
@@ -528,6 +540,7 @@ const COLUMNS: [string, (r: Row) => string][] = [
 		(r) =>
 			`${r.server_cpu_pct}${r.db_cpu_pct === null ? '' : ` + ${r.db_cpu_pct}`} / ${r.client_cpu_pct}`
 	],
+	['server waited for CPU %', (r) => String(r.server_wait_pct)],
 	['CPU ms/s per conn', (r) => String(r.server_cpu_ms_per_conn_s)],
 	['CPU ms per action', (r) => String(r.server_cpu_ms_per_action)],
 	['KB per conn', (r) => (r.server_kb_per_conn === null ? '–' : String(r.server_kb_per_conn))],
@@ -565,7 +578,6 @@ async function main() {
 		rows.push(row);
 		if (flags.json) console.log(JSON.stringify(row));
 	};
-	const started = performance.now();
 	if (only.has('baseline')) emit(await runBaseline());
 	if (only.has('pglite')) emit(await runPglite());
 	if (only.has('postgres')) {
@@ -584,7 +596,7 @@ async function main() {
 				);
 		}
 	}
-	log(`Done in ${Math.round((performance.now() - started) / 1000)} s.`);
+	log(`Done in ${Math.round((performance.now() - began) / 1000)} s.`);
 }
 
 main().catch((e) => {

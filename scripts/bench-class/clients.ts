@@ -1,11 +1,13 @@
 /**
  * A load generator for the class benchmark, run as a child process of bench-class.ts (several
  * share the students). Each simulated student joins its session by code, holds one event stream
- * (reconnecting with Last-Event-ID as EventSource does), and sends one action every `interval`
- * seconds: a new addition, an edit of its own, a "most persuasive" vote or a poll answer. Every
- * stream is checked against what the senders were acknowledged (tally.ts); the latency of each
- * delivery is measured from the moment its operation was sent. All students of a session live in
- * one process, so send and delivery times share one clock.
+ * (reconnecting with Last-Event-ID as EventSource does), and makes one action every `interval`
+ * seconds whatever the server answers: a new addition, an edit of its own, a "most persuasive"
+ * vote or a poll answer, sent by an outbox as the app's is (one request at a time, what waited
+ * sent together). Every stream is checked against what the senders were acknowledged
+ * (tally.ts); the latency of each delivery is measured from the moment its operation was made,
+ * time in the outbox included. All students of a session live in one process, so the times
+ * share one clock.
  *
  * Messages from the parent: `setup` → answers `ready`; `go` → runs, then answers `done`;
  * `close` → exits.
@@ -30,7 +32,10 @@ export interface Setup {
 	seconds: number;
 	/** Seconds at the start left out of the figures. */
 	warmup: number;
-	/** Seconds allowed after the last action for every stream to have everything. */
+	/**
+	 * After the last action, how long to wait for every operation to be acknowledged and every
+	 * stream to have everything: until `drain` seconds pass with no progress (or 60 s in all).
+	 */
 	drain: number;
 	/** Share of each action (normalised). */
 	mix: Record<Action, number>;
@@ -44,7 +49,7 @@ export interface Ready {
 
 export interface Done {
 	type: 'done';
-	/** Actions sent during the measured window, and of those acknowledged. */
+	/** Actions made during the measured window, and of those acknowledged. */
 	sent: number;
 	acked: number;
 	/** Requests answered with anything but success (by status, or the error's code). */
@@ -57,9 +62,9 @@ export interface Done {
 	reconnects: number;
 	/** Streams that did not have everything when the drain ended. */
 	incomplete: number;
-	/** Post → delivered, ms, one per delivery of an operation sent in the measured window. */
+	/** Made → delivered, ms, one per delivery of an operation made in the measured window. */
 	latencies: Float64Array;
-	/** Post → acknowledged (the response to the POST), ms, one per operation. */
+	/** Made → acknowledged (time in the outbox and the request), ms, one per operation. */
 	acks: Float64Array;
 }
 
@@ -137,8 +142,10 @@ class Run {
 	pending = 0;
 	failed: Record<string, number> = {};
 	delivered = 0;
+	/** New deliveries at any time (progress while draining). */
+	received = 0;
 	reconnects = 0;
-	/** Send time of each operation sent in the window, by id. */
+	/** When each operation of the window was made, by id. */
 	sentAt = new Map<string, number>();
 	latencies: number[] = [];
 	acks: number[] = [];
@@ -256,12 +263,13 @@ class Student {
 		const seq = Number(id);
 		const opId = (JSON.parse(data) as { op: { id: string } }).op.id;
 		if (!this.tally.receive(seq, opId)) return;
+		this.run.received++;
 		if (now >= this.run.measureFrom && now <= this.run.end) this.run.delivered++;
 		const at = this.run.sentAt.get(opId);
 		if (at !== undefined) this.run.latencies.push(now - at);
 	}
 
-	/** Sends one action now. */
+	/** Makes one action now and sends it (after what waits before it). */
 	act() {
 		const run = this.run;
 		const kind = run.action();
@@ -313,25 +321,54 @@ class Student {
 			run.sentAt.set(envelope.id, now);
 		}
 		run.pending++;
+		this.outbox.push({ op, made: now, measured });
+		this.flush();
+	}
+
+	/** Operations made and not yet acknowledged, oldest first. */
+	private outbox: { op: Record<string, unknown>; made: number; measured: boolean }[] = [];
+	private sending = false;
+
+	/**
+	 * Sends what waits, as the app's outbox does: one request at a time, everything waiting in
+	 * it (up to 100); on failure the same operations again a second later (the server applies
+	 * an operation once however often it is sent).
+	 */
+	private flush() {
+		const run = this.run;
+		if (this.sending || this.outbox.length === 0) return;
+		this.sending = true;
+		const batch = this.outbox.slice(0, 100);
 		const ledger = run.ledgers.get(this.code)!;
-		send(this.url(paths[run.setup.target].ops(this.code, this.actor)), this.auth, { ops: [op] })
+		const url = this.url(paths[run.setup.target].ops(this.code, this.actor));
+		const retry = (why: string) => {
+			run.fail(why);
+			this.sending = false;
+			if (run.running) setTimeout(() => this.flush(), 1000);
+		};
+		send(url, this.auth, { ops: batch.map((b) => b.op) })
 			.then((reply) => {
-				if (reply.status !== 200) return run.fail(`ops ${reply.status}`);
-				const [result] = (JSON.parse(reply.body) as { results: { id: string; seq: number }[] })
-					.results;
-				ledger.record(result!.seq, {
-					opId: envelope.id,
-					actor: this.actor,
-					public: op.kind === 'put'
+				if (reply.status !== 200) return retry(`ops ${reply.status}`);
+				const { results } = JSON.parse(reply.body) as { results: { seq: number }[] };
+				const now = performance.now();
+				batch.forEach(({ op, made, measured }, i) => {
+					ledger.record(results[i]!.seq, {
+						opId: op.id as string,
+						actor: this.actor,
+						public: op.kind === 'put'
+					});
+					if (op.kind === 'put') this.mine.set((op.value as { id: string }).id, op.id as string);
+					if (measured) {
+						run.acked++;
+						run.acks.push(now - made);
+					}
 				});
-				if (op.kind === 'put') this.mine.set((op.value as { id: string }).id, envelope.id);
-				if (measured) {
-					run.acked++;
-					run.acks.push(performance.now() - now);
-				}
+				this.outbox.splice(0, batch.length);
+				run.pending -= batch.length;
+				this.sending = false;
+				this.flush();
 			})
-			.catch((e: NodeJS.ErrnoException) => run.fail(`ops ${e.code ?? e.message}`))
-			.finally(() => run.pending--);
+			.catch((e: NodeJS.ErrnoException) => retry(`ops ${e.code ?? e.message}`));
 	}
 
 	close() {
@@ -396,11 +433,23 @@ async function go(startAt: number): Promise<Done> {
 		tick(r.start + Math.random() * interval * 1000);
 	}
 	await sleep(Math.max(0, r.end - performance.now()));
-	const deadline = performance.now() + drain * 1000;
-	while (r.pending > 0 && performance.now() < deadline) await sleep(50);
+	// Late is not lost: wait while acknowledgements and deliveries still come.
 	const waiting = () =>
 		r.students.filter((st) => st.actor && !st.tally.complete(r.ledgers.get(st.code)!)).length;
-	while (waiting() > 0 && performance.now() < deadline) await sleep(200);
+	const hardStop = performance.now() + 60_000;
+	let progress = '';
+	let lastProgress = performance.now();
+	for (;;) {
+		const now = performance.now();
+		const left = r.pending + waiting();
+		if (left === 0 || now > hardStop || now - lastProgress > drain * 1000) break;
+		const mark = `${r.pending} ${r.received}`;
+		if (mark !== progress) {
+			progress = mark;
+			lastProgress = now;
+		}
+		await sleep(200);
+	}
 	r.running = false;
 	const joined = r.students.filter((st) => st.actor);
 	return {

@@ -28,6 +28,22 @@ export function cpuSeconds(pids: readonly number[]): number {
 	return ticks / TICKS;
 }
 
+/**
+ * Seconds the main threads of these processes were ready to run but waited for a core (the
+ * second field of /proc/<pid>/task/<pid>/schedstat): what a busy machine takes from them.
+ */
+export function waitSeconds(pids: readonly number[]): number {
+	let ns = 0;
+	for (const pid of pids) {
+		try {
+			ns += Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]);
+		} catch {
+			// ended, or a kernel without schedstat
+		}
+	}
+	return ns / 1e9;
+}
+
 /** CPU seconds the whole machine has spent busy (every core, every process) since it started. */
 export function machineCpuSeconds(): number {
 	// The first line of /proc/stat: cpu user nice system idle iowait irq softirq steal …
