@@ -116,6 +116,8 @@ interface Row {
 	out_of_order: number;
 	unexpected: number;
 	incomplete_streams: number;
+	/** Actions never acknowledged by the end of the drain (still in their outboxes). */
+	unacknowledged: number;
 	failed_requests: Record<string, number>;
 	reconnects: number;
 	server_cpu_pct: number;
@@ -336,7 +338,7 @@ async function measure(r: Running): Promise<Row> {
 		const acks = mergeSorted(done.map((d) => d.acks));
 		const ms = (p: number, of = lat) => Math.round(percentile(of, p) * 10) / 10;
 		const deliveries = done.reduce((n, d) => n + d.delivered, 0) / window;
-		const actionsPerS = done.reduce((n, d) => n + d.acked, 0) / window;
+		const actionsPerS = done.reduce((n, d) => n + d.ackedInWindow, 0) / window;
 		if (r.target === 'baseline') baselineDeliveries = deliveries;
 		const round = (x: number, places = 1) => Math.round(x * 10 ** places) / 10 ** places;
 		return {
@@ -360,6 +362,7 @@ async function measure(r: Running): Promise<Row> {
 			out_of_order: streams.outOfOrder,
 			unexpected: streams.unexpected,
 			incomplete_streams: done.reduce((n, d) => n + d.incomplete, 0),
+			unacknowledged: done.reduce((n, d) => n + d.unacknowledged, 0),
 			failed_requests: failed,
 			reconnects: done.reduce((n, d) => n + d.reconnects, 0),
 			server_cpu_pct: cpu.server,
@@ -590,9 +593,9 @@ async function main() {
 		console.log(table(rows));
 		for (const r of rows) {
 			const failed = Object.entries(r.failed_requests);
-			if (failed.length || r.unexpected || r.incomplete_streams || r.reconnects)
+			if (failed.length || r.unexpected || r.incomplete_streams || r.reconnects || r.unacknowledged)
 				console.log(
-					`${r.config}: failed requests ${JSON.stringify(r.failed_requests)}, unexpected events ${r.unexpected}, streams incomplete ${r.incomplete_streams}, reconnections ${r.reconnects}`
+					`${r.config}: failed requests (sent again) ${JSON.stringify(r.failed_requests)}, actions never acknowledged ${r.unacknowledged}, events received that no acknowledgement announced ${r.unexpected}, streams incomplete ${r.incomplete_streams}, reconnections ${r.reconnects}`
 				);
 		}
 	}

@@ -49,9 +49,13 @@ export interface Ready {
 
 export interface Done {
 	type: 'done';
-	/** Actions made during the measured window, and of those acknowledged. */
+	/** Actions made during the measured window, and of those acknowledged (by the end). */
 	sent: number;
 	acked: number;
+	/** Actions acknowledged during the measured window (whenever made): the throughput. */
+	ackedInWindow: number;
+	/** Actions still waiting for their acknowledgement when the drain ended. */
+	unacknowledged: number;
 	/** Requests answered with anything but success (by status, or the error's code). */
 	failed: Record<string, number>;
 	/** New deliveries received during the measured window. */
@@ -70,7 +74,14 @@ export interface Done {
 
 const THESIS = 'thesis';
 const sseAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
-const postAgent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 1024 });
+// An idle connection is closed before the server would close it (Node's 5 s), so none is reused
+// as it closes ("socket hang up", ECONNRESET).
+const postAgent = new Agent({
+	keepAlive: true,
+	maxSockets: Infinity,
+	maxFreeSockets: 1024,
+	timeout: 4000
+});
 
 interface Reply {
 	status: number;
@@ -93,7 +104,8 @@ function send(url: URL, headers: Record<string, string>, body: unknown): Promise
 					'content-type': 'application/json',
 					'content-length': String(Buffer.byteLength(text))
 				},
-				timeout: 30_000
+				// The app's fetch waits as long as the server takes; this only guards against a hang.
+				timeout: 300_000
 			},
 			(res) => {
 				let data = '';
@@ -139,6 +151,7 @@ class Run {
 	running = true;
 	sent = 0;
 	acked = 0;
+	ackedInWindow = 0;
 	pending = 0;
 	failed: Record<string, number> = {};
 	delivered = 0;
@@ -198,7 +211,16 @@ class Student {
 
 	async join() {
 		const { target } = this.run.setup;
-		const reply = await send(this.url(paths[target].join(this.code)), {}, { name: this.name });
+		let reply: Reply | undefined;
+		// A connection the server closed as it was reused ("socket hang up") is tried again, under
+		// another name: the first attempt may have joined.
+		for (let attempt = 1; !reply; attempt++) {
+			const name = attempt === 1 ? this.name : `${this.name} (${attempt})`;
+			reply = await send(this.url(paths[target].join(this.code)), {}, { name }).catch((e) => {
+				if (attempt >= 3) throw e;
+				return undefined;
+			});
+		}
 		if (reply.status !== 201) throw new Error(`join ${reply.status}: ${reply.body.slice(0, 200)}`);
 		this.actor = (JSON.parse(reply.body) as { participant: string }).participant;
 		if (reply.cookie) this.auth = { cookie: reply.cookie };
@@ -328,6 +350,7 @@ class Student {
 	/** Operations made and not yet acknowledged, oldest first. */
 	private outbox: { op: Record<string, unknown>; made: number; measured: boolean }[] = [];
 	private sending = false;
+	private failures = 0;
 
 	/**
 	 * Sends what waits, as the app's outbox does: one request at a time, everything waiting in
@@ -341,16 +364,20 @@ class Student {
 		const batch = this.outbox.slice(0, 100);
 		const ledger = run.ledgers.get(this.code)!;
 		const url = this.url(paths[run.setup.target].ops(this.code, this.actor));
+		// As the app's outbox: 1 s after a failure, doubling up to 30 s.
 		const retry = (why: string) => {
 			run.fail(why);
 			this.sending = false;
-			if (run.running) setTimeout(() => this.flush(), 1000);
+			const wait = Math.min(30_000, 1000 * 2 ** this.failures++);
+			if (run.running) setTimeout(() => this.flush(), wait);
 		};
 		send(url, this.auth, { ops: batch.map((b) => b.op) })
 			.then((reply) => {
 				if (reply.status !== 200) return retry(`ops ${reply.status}`);
 				const { results } = JSON.parse(reply.body) as { results: { seq: number }[] };
 				const now = performance.now();
+				if (now >= run.measureFrom && now <= run.end) run.ackedInWindow += batch.length;
+				this.failures = 0;
 				batch.forEach(({ op, made, measured }, i) => {
 					ledger.record(results[i]!.seq, {
 						opId: op.id as string,
@@ -408,6 +435,9 @@ async function setup(s: Setup): Promise<Ready> {
 			if (failures.length < 5) failures.push((e as Error).message);
 		}
 	});
+	// A stream refused at first is tried again after 2 s (see retry).
+	for (let i = 0; i < 50 && run.students.some((st) => st.actor && !st.connected); i++)
+		await sleep(100);
 	return { type: 'ready', connected: run.students.filter((st) => st.connected).length, failures };
 }
 
@@ -456,6 +486,8 @@ async function go(startAt: number): Promise<Done> {
 		type: 'done',
 		sent: r.sent,
 		acked: r.acked,
+		ackedInWindow: r.ackedInWindow,
+		unacknowledged: r.pending,
 		failed: r.failed,
 		delivered: r.delivered,
 		window: (r.end - r.measureFrom) / 1000,
