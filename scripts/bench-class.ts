@@ -111,7 +111,13 @@ interface Row {
 	/** Made → acknowledged: the write path (outbox and request) without the fan-out. */
 	ack_p50_ms: number;
 	ack_p99_ms: number;
+	/**
+	 * Acknowledged events a stream should have had and did not, when the wait after the last
+	 * action ended: lost if it ended because nothing more came (`drained` "stalled"), late if
+	 * the 60 s wait ran out while events were still arriving ("still arriving").
+	 */
 	lost: number;
+	drained: Done['drained'];
 	duplicated: number;
 	out_of_order: number;
 	unexpected: number;
@@ -358,6 +364,11 @@ async function measure(r: Running): Promise<Row> {
 			ack_p50_ms: ms(50, acks),
 			ack_p99_ms: ms(99, acks),
 			lost: streams.lost,
+			// The worst of the load generators' endings.
+			drained:
+				(['still arriving', 'stalled', 'complete'] as const).find((d) =>
+					done.some((x) => x.drained === d)
+				) ?? 'complete',
 			duplicated: streams.duplicated,
 			out_of_order: streams.outOfOrder,
 			unexpected: streams.unexpected,
@@ -537,7 +548,11 @@ const COLUMNS: [string, (r: Row) => string][] = [
 	['deliveries/s out', (r) => r.deliveries_per_s.toLocaleString('en-US')],
 	['p50 / p95 / p99 ms', (r) => `${r.p50_ms} / ${r.p95_ms} / ${r.p99_ms}`],
 	['ack p50 / p99 ms', (r) => `${r.ack_p50_ms} / ${r.ack_p99_ms}`],
-	['lost / dup / order', (r) => `${r.lost} / ${r.duplicated} / ${r.out_of_order}`],
+	[
+		'lost / dup / order',
+		(r) =>
+			`${r.lost}${r.lost && r.drained === 'still arriving' ? ' late' : ''} / ${r.duplicated} / ${r.out_of_order}`
+	],
 	[
 		'CPU server (+db) / clients %',
 		(r) =>

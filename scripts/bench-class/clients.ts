@@ -66,6 +66,11 @@ export interface Done {
 	reconnects: number;
 	/** Streams that did not have everything when the drain ended. */
 	incomplete: number;
+	/**
+	 * How the wait after the last action ended: everything in; nothing more came for `drain`
+	 * seconds (what is missing is lost); or 60 s passed with events still coming (missing: late).
+	 */
+	drained: 'complete' | 'stalled' | 'still arriving';
 	/** Made → delivered, ms, one per delivery of an operation made in the measured window. */
 	latencies: Float64Array;
 	/** Made → acknowledged (time in the outbox and the request), ms, one per operation. */
@@ -469,10 +474,13 @@ async function go(startAt: number): Promise<Done> {
 	const hardStop = performance.now() + 60_000;
 	let progress = '';
 	let lastProgress = performance.now();
+	let drained: Done['drained'] | undefined;
 	for (;;) {
 		const now = performance.now();
-		const left = r.pending + waiting();
-		if (left === 0 || now > hardStop || now - lastProgress > drain * 1000) break;
+		if (r.pending + waiting() === 0) drained = 'complete';
+		else if (now - lastProgress > drain * 1000) drained = 'stalled';
+		else if (now > hardStop) drained = 'still arriving';
+		if (drained) break;
 		const mark = `${r.pending} ${r.received}`;
 		if (mark !== progress) {
 			progress = mark;
@@ -494,6 +502,7 @@ async function go(startAt: number): Promise<Done> {
 		streams: sumReports(joined.map((st) => st.tally.report(r.ledgers.get(st.code)!))),
 		reconnects: r.reconnects,
 		incomplete: waiting(),
+		drained: drained!,
 		latencies: Float64Array.from(r.latencies),
 		acks: Float64Array.from(r.acks)
 	};
