@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command with a throwaway PostgreSQL server: `bash scripts/with-postgres.sh npm test`.
 # Installs PostgreSQL from Debian if missing, starts it in a temporary folder on a free loopback
-# port, exports DATABASE_URL (the server's `postgres` database; tests make their own databases
-# in it), runs the command, and stops and deletes the server however the command ends.
+# port (POSTGRES_PORT chooses one), exports DATABASE_URL (the server's `postgres` database; tests
+# make their own databases in it), runs the command, and stops and deletes the server however the command ends.
 set -euo pipefail
 
 pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
@@ -23,7 +23,8 @@ stop() {
 }
 trap stop EXIT
 
-PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+PORT="${POSTGRES_PORT:-}"
+[[ -n "$PORT" ]] || PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 as_pg "$BIN/initdb" -D "$DIR/data" -A trust -U postgres >"$DIR/initdb.log" 2>&1 ||
 	{ cat "$DIR/initdb.log"; exit 1; }
 as_pg "$BIN/pg_ctl" -D "$DIR/data" -w -l "$DIR/log" \

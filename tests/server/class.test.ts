@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as http from '../../src/lib/server/class/http';
 import { NOT_OPEN } from '../../src/lib/server/class/errors';
-import { classApp } from '../../src/lib/server/class/app';
-import type { Database } from '../../src/lib/server/db';
+import { classApp, closeClassApp } from '../../src/lib/server/class/app';
+import type { Database, Queryable } from '../../src/lib/server/db';
 import { eachBackend, type Place } from './backends';
 import { del, moderate, ORIGIN, put, Server, stance, THESIS } from './harness';
 
@@ -108,6 +110,37 @@ eachBackend('class sessions', (backend) => {
 		// The outbox re-sends what it had no answer for: the same seq, nothing stored twice.
 		expect(await server.send(code, ana.cookie, [op])).toEqual([acked[0]]);
 		await replay.close();
+	});
+
+	test("a student's action is one read of the session and its sender, then one transaction", async () => {
+		// Statements are the cost of a write (PGlite runs each in this process): count them.
+		const sent: string[] = [];
+		const counted = (q: Queryable): Queryable => ({
+			query: (sql, params) => (sent.push(sql), q.query(sql, params)),
+			exec: (sql) => (sent.push(sql), q.exec(sql))
+		});
+		const counting: Database = {
+			...db,
+			...counted(db),
+			transaction: (fn) => db.transaction((tx) => fn(counted(tx)))
+		};
+		const quiet = await Server.start(counting);
+		try {
+			const { code } = await quiet.create();
+			const ana = await quiet.join(code, 'Ana');
+			// The first write also reads the debate's claim ids, kept for the session's life.
+			await quiet.send(code, ana.cookie, [stance(10)]);
+			sent.length = 0;
+			await quiet.send(code, ana.cookie, [put('c-counted')]);
+			// Session and sender; then the counter (locked), the id's first use, the addition's
+			// owner, the event, the addition, and the counter's new value with the notification.
+			expect(sent).toHaveLength(7);
+			sent.length = 0;
+			await quiet.send(code, ana.cookie, [stance(30)]);
+			expect(sent).toHaveLength(5);
+		} finally {
+			await quiet.app.hub.stop();
+		}
 	});
 
 	test('a quiet stream is kept open with comments, which carry no event', async () => {
@@ -524,4 +557,52 @@ test('a database that cannot be reached: 503 with a message, and the next reques
 			/database cannot be reached .* kept in your browser/
 		);
 	}
+});
+
+describe('COUNTERPOINT_RATE_LIMIT_FACTOR', () => {
+	/** A join request from the one address a whole school may share. */
+	const joinAs = async (env: Record<string, string>, code: string, name: string) =>
+		http.respond(async () =>
+			http.joinSession(await classApp(env), {
+				request: new Request(`http://class.test/api/class/${code}/join`, {
+					method: 'POST',
+					headers: { origin: 'http://class.test', 'content-type': 'application/json' },
+					body: JSON.stringify({ name })
+				}),
+				url: new URL(`http://class.test/api/class/${code}/join`),
+				code,
+				address: '10.9.9.9'
+			})
+		);
+
+	test('raises every limit: more students join from one address than the default allows', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'counterpoint-factor-'));
+		const env = { COUNTERPOINT_DATA: dir, COUNTERPOINT_RATE_LIMIT_FACTOR: '2' };
+		try {
+			const app = await classApp(env);
+			const { code } = await app.service.create(
+				parse(readFileSync('arguments/llama-open-weights.yaml', 'utf8')),
+				{ moderation: 'open', names: 'shown' }
+			);
+			// The default lets 120 joins through at once from one address; twice that with factor 2.
+			const statuses = [];
+			for (let i = 0; i < 130; i++) statuses.push((await joinAs(env, code, `Student ${i}`)).status);
+			expect(statuses.filter((s) => s !== 201)).toEqual([]);
+		} finally {
+			await closeClassApp();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('a value that is not a number above 0 is refused with what to set', async () => {
+		// Refused before any database is opened (none is made at this address).
+		const env = { DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' };
+		try {
+			await expect(classApp({ ...env, COUNTERPOINT_RATE_LIMIT_FACTOR: 'lots' })).rejects.toThrow(
+				/COUNTERPOINT_RATE_LIMIT_FACTOR must be a number above 0 .* not "lots"/
+			);
+		} finally {
+			await closeClassApp();
+		}
+	});
 });

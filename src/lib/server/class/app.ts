@@ -1,6 +1,6 @@
 import { configFromEnv, openDatabase, type Database } from '../db';
 import { Hub } from './hub';
-import { DEFAULT_LIMITS, RateLimiter, type Limits } from './rate-limit';
+import { DEFAULT_LIMITS, RateLimiter, scaleLimits, type Limits } from './rate-limit';
 import { ClassService } from './service';
 
 /** One instance of the class server: its database, its fan-out and its rate limits. */
@@ -54,7 +54,8 @@ let current: Promise<ClassApp> | undefined;
 
 /**
  * This process's instance, from the environment: `DATABASE_URL` (PostgreSQL) or the embedded
- * database in `COUNTERPOINT_DATA` (default `./data`); `COUNTERPOINT_RETENTION_DAYS` (default 30).
+ * database in `COUNTERPOINT_DATA` (default `./data`); `COUNTERPOINT_RETENTION_DAYS` (default 30);
+ * `COUNTERPOINT_RATE_LIMIT_FACTOR` (default 1) multiplies every rate limit.
  * Opened on first use; if the database cannot be reached, the next request tries again.
  */
 export function classApp(env: Record<string, string | undefined> = process.env): Promise<ClassApp> {
@@ -62,8 +63,16 @@ export function classApp(env: Record<string, string | undefined> = process.env):
 		const days = Number(env.COUNTERPOINT_RETENTION_DAYS ?? 30);
 		if (!Number.isFinite(days) || days < 1)
 			throw new Error('COUNTERPOINT_RETENTION_DAYS must be a number of days, 1 or more.');
+		const factor = Number(env.COUNTERPOINT_RATE_LIMIT_FACTOR || 1);
+		if (!Number.isFinite(factor) || factor <= 0)
+			throw new Error(
+				`COUNTERPOINT_RATE_LIMIT_FACTOR must be a number above 0 (1: the default limits; 10: ten times as many requests), not "${env.COUNTERPOINT_RATE_LIMIT_FACTOR}".`
+			);
 		const db = await openDatabase(configFromEnv(env));
-		return createClassApp(db, { retentionDays: days });
+		return createClassApp(db, {
+			retentionDays: days,
+			limits: scaleLimits(DEFAULT_LIMITS, factor)
+		});
 	})().catch((e) => {
 		current = undefined;
 		throw e;

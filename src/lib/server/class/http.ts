@@ -145,8 +145,7 @@ export async function teacherSignIn(app: ClassApp, ctx: Ctx): Promise<Response> 
 /** GET /api/class/[code]: the session as this person sees it (debate, settings, who they are). */
 export async function sessionInfo(app: ClassApp, ctx: Ctx): Promise<Response> {
 	take(app.limiters.perAddress, ctx.address, 'requests');
-	const session = await open(app, ctx);
-	const viewer = await signedIn(app, ctx, session);
+	const { session, viewer } = await openSignedIn(app, ctx);
 	return Response.json(
 		{
 			code: session.code,
@@ -180,8 +179,7 @@ export async function deleteSession(app: ClassApp, ctx: Ctx): Promise<Response> 
 export async function postOps(app: ClassApp, ctx: Ctx): Promise<Response> {
 	checkWrite(app, ctx);
 	const body = parse(OpsBody, await readJson(ctx.request, MAX_BODY.ops));
-	const session = await open(app, ctx);
-	const viewer = await signedIn(app, ctx, session);
+	const { session, viewer } = await openSignedIn(app, ctx);
 	const wait = app.limiters.ops.take(`${session.id}:${viewer.actor}`, body.ops.length);
 	if (wait > 0)
 		throw new ClassError(
@@ -200,8 +198,7 @@ export async function postOps(app: ClassApp, ctx: Ctx): Promise<Response> {
  */
 export async function streamEvents(app: ClassApp, ctx: Ctx): Promise<Response> {
 	take(app.limiters.perAddress, ctx.address, 'requests');
-	const session = await open(app, ctx);
-	const viewer = await signedIn(app, ctx, session);
+	const { session, viewer } = await openSignedIn(app, ctx);
 	const cursor =
 		ctx.request.headers.get('last-event-id') ?? ctx.url.searchParams.get('after') ?? '0';
 	if (!/^\d{1,9}$/.test(cursor))
@@ -257,16 +254,22 @@ async function open(app: ClassApp, ctx: Ctx): Promise<Session> {
 	return app.service.open(code);
 }
 
-async function signedIn(app: ClassApp, ctx: Ctx, session: Session): Promise<Viewer> {
+/** The open session named by the path's code, and the person signed in to it by cookie or bearer. */
+async function openSignedIn(
+	app: ClassApp,
+	ctx: Ctx
+): Promise<{ session: Session; viewer: Viewer }> {
+	const code = normaliseCode(ctx.code ?? '');
+	if (!code) throw notOpen();
 	const cookies = parseCookies(ctx.request.headers.get('cookie'));
 	const bearer = bearerOf(ctx.request);
-	const viewer = await app.service.viewer(session, {
+	const { session, viewer } = await app.service.openAs(code, {
 		teacher: bearer ?? cookies.get(TEACHER_COOKIE),
 		student: bearer ?? cookies.get(STUDENT_COOKIE)
 	});
 	if (!viewer)
 		throw new ClassError(401, 'Join the session first (with its code and your name) on /join.');
-	return viewer;
+	return { session, viewer };
 }
 
 /**

@@ -66,3 +66,20 @@ export const DEFAULT_LIMITS: Limits = {
 	opsPerParticipant: { burst: 120, perSecond: 1 },
 	perAddress: { burst: 1200, perSecond: 60 }
 };
+
+/**
+ * Every limit (burst and rate) × `factor`: `COUNTERPOINT_RATE_LIMIT_FACTOR`, for a school whose
+ * many classes reach the server from one address, and for load tests (`npm run bench:class`).
+ */
+export function scaleLimits(limits: Limits, factor: number): Limits {
+	const scale = ({ burst, perSecond }: Limit): Limit => ({
+		burst: burst * factor,
+		perSecond: perSecond * factor
+	});
+	return {
+		create: scale(limits.create),
+		join: scale(limits.join),
+		opsPerParticipant: scale(limits.opsPerParticipant),
+		perAddress: scale(limits.perAddress)
+	};
+}
