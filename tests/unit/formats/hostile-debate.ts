@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { formatDiagnostic, validateDebateData } from '../../../src/lib/core/load';
-import { hasVisibleCharacter } from '../../../src/lib/core/schema/characters';
+import { hasVisibleCharacter, NOT_TEXT } from '../../../src/lib/core/schema/characters';
 import type { Debate } from '../../../src/lib/core/schema';
 
 /**
@@ -160,13 +160,15 @@ const PIECES = [
 
 /**
  * What validation refuses outright (with its path, tests/unit/formats/hostile.test.ts): C0
- * control characters but tab and line breaks, DEL, lone surrogates. U+FFFE and U+FFFF are
- * looked at in issue 22. Neither is an export's business: it never gets such text.
+ * control characters but tab and line breaks, DEL, and what is not text (non-characters such
+ * as U+FFFF, lone surrogates: `NOT_TEXT`). Neither is an export's business: it never gets such
+ * text.
  */
 const refused = (s: string) =>
 	s
 		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
+		.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+		.replace(new RegExp(NOT_TEXT.source, 'gu'), '')
 		.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 
 /** A hostile string of at most `max` UTF-16 units, anything from the pieces above to noise. */
@@ -182,12 +184,12 @@ function hostile(max: number, minLength = 0) {
 				)
 			}
 		)
-		.map((parts) => refused(parts.join('')).slice(0, max));
+		.map((parts) => refused(refused(parts.join('')).slice(0, max)));
 }
 
 /** Text for a field that must not be empty: blank or invisible text gets a visible word. */
 const text = (max: number) =>
-	hostile(max).map((s) => (hasVisibleCharacter(s.trim()) ? s : `x ${s}`.slice(0, max)));
+	hostile(max).map((s) => (hasVisibleCharacter(s.trim()) ? s : refused(`x ${s}`.slice(0, max))));
 
 /** A web address with a hostile path, query and fragment (and host, as far as one parses). */
 export const hostileAddress = fc

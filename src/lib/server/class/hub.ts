@@ -31,7 +31,13 @@ export class Hub {
 	async start() {
 		this.stopListening = await this.service.db.listen(
 			CHANNEL,
-			(payload) => this.rooms.get(payload.split(':')[0]!)?.wake(),
+			(payload) => {
+				const [id, what] = payload.split(':');
+				const room = this.rooms.get(id!);
+				if (what !== 'deleted') return room?.wake();
+				room?.gone();
+				this.rooms.delete(id!);
+			},
 			() => this.wakeAll()
 		);
 		this.heartbeat = setInterval(() => {
@@ -92,6 +98,28 @@ class Room {
 		readonly id: string,
 		private readonly service: ClassService
 	) {}
+
+	/**
+	 * The session was deleted (its events with it): each stream still open is told it ended, as
+	 * the teacher's end would have told it, and closed.
+	 */
+	gone() {
+		for (const sub of this.subs) {
+			const end: EventRow = {
+				seq: sub.last + 1,
+				op_id: 'session-deleted',
+				actor: TEACHER,
+				kind: 'end',
+				audience: 'all',
+				payload: { kind: 'end', id: 'session-deleted', at: Date.now() },
+				at: new Date(),
+				display_name: null
+			};
+			sub.send(render(end, sub));
+			sub.close();
+		}
+		this.subs.clear();
+	}
 
 	ping() {
 		for (const s of this.subs) s.send(': keep-alive\n\n');

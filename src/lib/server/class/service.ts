@@ -6,7 +6,10 @@ import { json, type Database } from '../db';
 import { ClassError, notOpen } from './errors';
 import { hashSecret, newCode, newId, newSecret, secretMatches } from './secrets';
 
-/** The channel every instance LISTENs on; payload `<session id>:<last seq>`. */
+/**
+ * The channel every instance LISTENs on; payload `<session id>:<last seq>`, or
+ * `<session id>:deleted` when the teacher deleted the session.
+ */
 export const CHANNEL = 'class_events';
 
 export interface Settings {
@@ -385,6 +388,8 @@ export class ClassService {
 			]);
 		}
 		await this.db.query('delete from sessions where id = $1', [row.id]);
+		// Streams on any instance that have not read the end yet (its rows are gone) are told.
+		await this.db.query('select pg_notify($1, $2)', [CHANNEL, `${row.id}:deleted`]);
 		this.claimIds.delete(row.id);
 		return true;
 	}
