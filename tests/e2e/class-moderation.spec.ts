@@ -1,5 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import { classOf, drawerHeading, join, live, object, person, row, rowsWith } from './class';
+import {
+	classOf,
+	closePeople,
+	drawerHeading,
+	join,
+	live,
+	object,
+	person,
+	row,
+	rowsWith
+} from './class';
 
 /**
  * The teacher moderates a class session, and everyone sees it at once: additions held for
@@ -7,6 +17,7 @@ import { classOf, drawerHeading, join, live, object, person, row, rowsWith } fro
  * teacher's controls.
  */
 
+test.afterEach(closePeople);
 test.describe.configure({ timeout: 150_000 });
 
 test('approve-first keeps a post from classmates until the teacher approves it; a student cannot moderate', async ({

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { classOf, object, person, row, rowsWith } from './class';
+import { classOf, closePeople, object, person, row, rowsWith } from './class';
 import { answerPoll, debateFile } from './debate';
 
 /**
@@ -10,6 +10,7 @@ import { answerPoll, debateFile } from './debate';
  * student did — the last for the teacher only.
  */
 
+test.afterEach(closePeople);
 test.describe.configure({ timeout: 150_000 });
 
 test('the projector shows the class’s stance poll as it comes in, and the map weighed with the class’s votes', async ({

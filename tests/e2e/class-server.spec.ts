@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { closePeople, person } from './class';
+
+test.afterEach(closePeople);
 
 /**
  * The class-session API through the real server (`npm start`) from a page of the app, as the
@@ -9,8 +12,8 @@ import { expect, test } from '@playwright/test';
 test('a teacher starts a session, a student joins, posts, and the teacher’s page receives it live', async ({
 	browser
 }) => {
-	const teacher = await (await browser.newContext()).newPage();
-	const student = await (await browser.newContext()).newPage();
+	const teacher = await person(browser);
+	const student = await person(browser);
 	const refused: string[] = [];
 	for (const page of [teacher, student]) {
 		page.on(

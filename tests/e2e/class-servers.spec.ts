@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { closePeople, person } from './class';
 import { DEBATE_ID, debateFile } from './debate';
 
 /**
@@ -11,6 +12,7 @@ import { DEBATE_ID, debateFile } from './debate';
  * instances sharing one PostgreSQL database.
  */
 
+test.afterEach(closePeople);
 test.describe.configure({ timeout: 180_000 });
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 4327) + 40;
@@ -41,9 +43,7 @@ async function serve(port: number, env: Record<string, string>) {
 	};
 }
 
-async function page(browser: Browser): Promise<Page> {
-	return (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-}
+const page = person;
 
 async function live(p: Page) {
 	await expect(p.getByTestId('class-status').getByRole('status')).toHaveAttribute(

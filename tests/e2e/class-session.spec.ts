@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { drawerHeading, join, live, person, row, startClass } from './class';
+import { closePeople, drawerHeading, join, live, person, row, startClass } from './class';
 import { debateFile } from './debate';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -16,6 +16,7 @@ function readQr(png: Buffer): string | undefined {
  * and what one posts appears on the others' screens.
  */
 
+test.afterEach(closePeople);
 test.describe.configure({ timeout: 120_000 });
 
 test('a teacher starts a session; students join by code and by the join address; a post reaches every screen', async ({

@@ -1,4 +1,4 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { debateFile, openMap } from './debate';
 
 /** The people of a class session, each in a browser context of their own, and what they do. */
@@ -8,8 +8,22 @@ export const drawerHeading = (page: Page) =>
 export const row = (page: Page, id: string) =>
 	page.locator(`[role="treeitem"][data-claim="${id}"]`);
 
+/** The people of the running test: their pages keep a map and a live stream busy until closed. */
+const people: BrowserContext[] = [];
+
+/** A person with a browser of their own (closed by `closePeople` after the test). */
 export async function person(browser: Browser) {
-	return (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+	const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+	people.push(context);
+	return context.newPage();
+}
+
+/**
+ * Closes every person's browser the test opened: left open, their maps and streams would go on
+ * using the machine through every later test. Register with `test.afterEach(closePeople)`.
+ */
+export async function closePeople() {
+	await Promise.all(people.splice(0).map((c) => c.close()));
 }
 
 /** Waits for a class page's map, and for its stream to be up. */
