@@ -52,14 +52,15 @@ export async function join(page: Page, name: string, code?: string, via?: string
 
 /**
  * A teacher starts a session from the shipped debate's map (additions shown at once, names
- * shown, unless asked otherwise); their page and the join code.
+ * shown, unless asked otherwise; on the test server unless `origin` names another); their page
+ * and the join code.
  */
 export async function startClass(
 	browser: Browser,
-	options: { approve?: boolean; anonymous?: boolean } = {}
+	options: { approve?: boolean; anonymous?: boolean; origin?: string } = {}
 ) {
 	const teacher = await person(browser);
-	await openMap(teacher);
+	await openMap(teacher, '', options.origin);
 	await teacher.getByTestId('export-menu').locator('summary').click();
 	if (options.approve) await teacher.getByTestId('start-approve').check();
 	if (options.anonymous) await teacher.getByLabel('hidden from classmates (you see them)').check();

@@ -31,9 +31,9 @@ export interface MapHook {
 	standingOf(id: string): string;
 }
 
-/** Opens the map page and waits until Cytoscape has drawn it. */
-export async function openMap(page: Page, query = '') {
-	await page.goto(`/debate/${DEBATE_ID}${query}`);
+/** Opens the shipped debate's map (on `origin`, another server, if given) and waits for it. */
+export async function openMap(page: Page, query = '', origin = '') {
+	await page.goto(`${origin}/debate/${DEBATE_ID}${query}`);
 	await page.waitForFunction(
 		() => (window as unknown as { __counterpointMap?: MapHook }).__counterpointMap?.nodeIds().length
 	);

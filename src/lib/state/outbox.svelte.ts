@@ -138,7 +138,7 @@ export class Outbox {
 		} catch {
 			// Without storage the outbox still sends what this page holds.
 		}
-		this.updateCounts();
+		this.derive();
 		const cursor = Math.max(0, ...[...this.records.values()].map((r) => r.seq ?? 0));
 		this.stops.push(
 			this.remote.listen(
@@ -186,7 +186,7 @@ export class Outbox {
 	private async flush() {
 		if (this.sending) return;
 		const batch = this.unsent().slice(0, 100);
-		this.updateCounts();
+		this.updateWaiting();
 		if (batch.length === 0) return;
 		this.sending = true;
 		try {
@@ -203,7 +203,7 @@ export class Outbox {
 			this.sending = false;
 			// More may have come meanwhile.
 			if (this.unsent().length) void this.flush();
-			else this.updateCounts();
+			else this.updateWaiting();
 		} catch {
 			this.sending = false;
 			this.connection = 'offline';
@@ -235,7 +235,7 @@ export class Outbox {
 
 	private async save(marks: SyncRecord[]) {
 		for (const m of marks) this.records.set(m.opId, m);
-		this.updateCounts();
+		this.derive();
 		try {
 			const db = await openStore();
 			const tx = db.transaction('sync', 'readwrite');
@@ -247,8 +247,17 @@ export class Outbox {
 		}
 	}
 
-	private updateCounts() {
+	private updateWaiting() {
 		this.waiting = this.unsent().length;
+	}
+
+	/**
+	 * What follows from the records (where each operation stands with the server, and the
+	 * teacher's decisions): what was refused, the class's state and results, the names, and what
+	 * this reader's map leaves off. Worked out when the records change, not on every send.
+	 */
+	private derive() {
+		this.updateWaiting();
 		const ops = new Map([...this.log.all()].map((op) => [op.id, op]));
 		const refused = [...this.records.values()]
 			.filter((r) => r.refused && ops.has(r.opId))

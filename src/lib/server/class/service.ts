@@ -374,18 +374,12 @@ export class ClassService {
 	async remove(code: string, teacherSecret: string): Promise<boolean> {
 		const rows = await this.db.query<
 			SessionRow & { ended_at: Date | null } & Record<string, unknown>
-		>(
-			`select id, code, debate_id, moderation, names, last_seq, locked_at, teacher_secret_hash, expires_at, ended_at
-			 from sessions where code = $1`,
-			[code]
-		);
-		const row = rows.find((r) => secretMatches(teacherSecret, r.teacher_secret_hash));
+		>(`select ${SESSION_COLUMNS}, s.ended_at from sessions s where s.code = $1`, [code]);
+		const row = rows.find((r) => isTeacher(toSession(r), teacherSecret));
 		if (!row) return false;
 		if (!row.ended_at) {
 			const session = toSession(row);
-			await this.append(session, { role: 'teacher', actor: TEACHER, name: TEACHER }, [
-				{ kind: 'end', id: newId(), at: Date.now() }
-			]);
+			await this.append(session, TEACHER_VIEWER, [{ kind: 'end', id: newId(), at: Date.now() }]);
 		}
 		await this.db.query('delete from sessions where id = $1', [row.id]);
 		// Streams on any instance that have not read the end yet (its rows are gone) are told.
