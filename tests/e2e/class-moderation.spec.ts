@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
 	classOf,
@@ -10,6 +11,7 @@ import {
 	row,
 	rowsWith
 } from './class';
+import { debateFile } from './debate';
 
 /**
  * The teacher moderates a class session, and everyone sees it at once: additions held for
@@ -99,6 +101,33 @@ test('the teacher hides a post and shows it again, locks the session and ends it
 	await late.getByRole('button', { name: 'Join' }).click();
 	await expect(late.getByRole('alert')).toBeVisible();
 	await expect(late).toHaveURL(/\/join/);
+
+	// Reloaded, the ended session's map opens from what each browser kept: read-only, and the
+	// teacher can still take it home.
+	await teacher.reload();
+	await expect(teacher.getByTestId('class-ended')).toBeVisible();
+	await expect(rowsWith(teacher, text)).toHaveCount(1);
+	await teacher.getByTestId('after-class').locator('summary').click();
+	const [file] = await Promise.all([
+		teacher.waitForEvent('download'),
+		teacher.getByTestId('class-export-yaml').click()
+	]);
+	expect(readFileSync((await file.path())!, 'utf8')).toContain(text);
+	await ana.reload();
+	await expect(ana.getByTestId('class-status').getByRole('status')).toHaveAttribute(
+		'data-connection',
+		'gone'
+	);
+	await row(ana, id).click();
+	await expect(drawerHeading(ana)).toHaveText(text);
+	await expect(ana.getByTestId('delete-contribution')).toHaveCount(0);
+	await expect(ana.getByTestId('add-con')).toHaveCount(0);
+	// Her copy is hers to remove; then the code opens nothing in her browser either.
+	await ana.getByTestId('class-forget').click();
+	await ana.getByTestId('class-forget-confirm').click();
+	await ana.waitForURL((url) => !url.search.includes('code='));
+	await ana.goto(`/class?code=${code}`);
+	await expect(ana.getByTestId('class-problem')).toBeVisible();
 });
 
 test('names: classmates see who posted in a named session; in an anonymous one only the teacher and the author do', async ({
@@ -118,4 +147,32 @@ test('names: classmates see who posted in a named session; in an anonymous one o
 		else await expect(ben.getByTestId('posted-by')).toHaveText('Posted in class by Ana');
 		await expect(ana.getByTestId('posted-by')).toHaveText('Posted in class by Ana');
 	}
+});
+
+test('the teacher puts a post in the tour: present mode walks it after the claim it answers, on every screen', async ({
+	browser
+}) => {
+	const tour = (debateFile as unknown as { tour: string[] }).tour;
+	const { teacher, students } = await classOf(browser, ['Ana']);
+	const [ana] = students as [Page];
+	// An answer to the tour's last claim: it goes right after it, as the last step.
+	const text = 'A reply worth showing the whole class.';
+	const id = await object(ana, text, tour.at(-1));
+	await ana.getByTestId('present').click();
+	// A post alone does not move the tour the class is following.
+	await expect(ana.getByTestId('step-counter')).toHaveText(`1 / ${tour.length}`);
+
+	await row(teacher, id).click();
+	await expect(drawerHeading(teacher)).toHaveText(text);
+	await teacher.getByTestId('tour-toggle').click();
+	await expect(teacher.getByTestId('in-tour')).toBeVisible();
+	await expect(ana.getByTestId('step-counter')).toHaveText(`1 / ${tour.length + 1}`);
+	await ana.getByTestId('step-select').selectOption(String(tour.length));
+	await expect(ana.getByTestId('caption')).toContainText(text);
+	// A student has no say over the tour.
+	await expect(ana.getByTestId('tour-toggle')).toHaveCount(0);
+
+	await teacher.getByTestId('tour-toggle').click();
+	await expect(teacher.getByTestId('in-tour')).toHaveCount(0);
+	await expect(ana.getByTestId('step-counter')).toHaveText(`${tour.length} / ${tour.length}`);
 });

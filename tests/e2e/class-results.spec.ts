@@ -94,8 +94,15 @@ test('after class the teacher downloads the session and the poll, then deletes t
 	await teacher.getByTestId('class-delete').click();
 	await teacher.getByTestId('class-delete-confirm').click();
 	await teacher.waitForURL((url) => !url.search.includes('code='));
-	// Ana's page is told the session is over; the code no longer opens anything.
+	// Ana's page is told the session is over, and deleted: her browser keeps none of it, so a
+	// reload opens nothing; the code no longer opens anything for anyone.
 	await expect(ana.getByTestId('class-ended')).toBeVisible();
+	await expect(ana.getByTestId('class-status').getByRole('status')).toContainText(
+		'deleted by the teacher'
+	);
+	await ana.reload();
+	await expect(ana.getByTestId('class-problem')).toBeVisible();
+	await expect(rowsWith(ana, text)).toHaveCount(0);
 	const late = await person(browser);
 	await late.goto(`/class?code=${code}`);
 	await expect(late.getByRole('alert')).toBeVisible();

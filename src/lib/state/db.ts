@@ -60,6 +60,18 @@ export interface SyncRecord {
 	mod?: unknown;
 }
 
+/**
+ * A class session this browser opened, as the server described it then (`SessionInfo`: the
+ * debate, the settings, who this person is): it opens the session's map again when the server
+ * cannot be reached, or no longer has the session. Checked again when read.
+ */
+export interface SessionRecord {
+	code: string;
+	info: unknown;
+	/** When the server last described it (ms). */
+	savedAt: number;
+}
+
 export interface QuarantineRecord {
 	key: string;
 	store: string;
@@ -79,12 +91,16 @@ interface Schema extends DBSchema {
 	polls: { key: string; value: PollRecord };
 	ops: { key: [string, string]; value: OpRecord };
 	sync: { key: [string, string]; value: SyncRecord };
+	sessions: { key: string; value: SessionRecord };
 }
 
 export type CounterpointDB = IDBPDatabase<Schema>;
 
-/** The database's version: 4 added the operation log (and where it stands with a server). */
-export const DB_VERSION = 4;
+/**
+ * The database's version: 4 added the operation log (and where it stands with a server), 5 the
+ * class sessions this browser opened.
+ */
+export const DB_VERSION = 5;
 
 let db: Promise<CounterpointDB> | undefined;
 
@@ -102,6 +118,7 @@ export function openStore(): Promise<CounterpointDB> {
 				database.createObjectStore('ops', { keyPath: ['debateId', 'id'] });
 				database.createObjectStore('sync', { keyPath: ['logId', 'opId'] });
 			}
+			if (oldVersion < 5) database.createObjectStore('sessions', { keyPath: 'code' });
 		},
 		blocking() {
 			// A newer version of the app opened the database in another tab: let it upgrade.
@@ -112,14 +129,23 @@ export function openStore(): Promise<CounterpointDB> {
 	return db;
 }
 
+/** The log of class session `code` (its operations and where they stand with the server). */
+export const sessionLogId = (code: string) => `class:${code}`;
+
 /**
- * Deletes one log's operations and where they stood with a server (a class session the teacher
- * deleted: its students' words go from this browser too).
+ * Deletes everything this browser kept of class session `code`: its log, where each operation
+ * stood with the server, and what the server said of it (the teacher deleted the session, or it
+ * is over: its students' words go from this browser too).
  */
-export async function forgetLog(logId: string): Promise<void> {
+export async function forgetSession(code: string): Promise<void> {
 	const db = await openStore();
+	const logId = sessionLogId(code);
 	const range = IDBKeyRange.bound([logId, ''], [logId, '\uffff']);
-	const tx = db.transaction(['ops', 'sync'], 'readwrite');
-	await Promise.all([tx.objectStore('ops').delete(range), tx.objectStore('sync').delete(range)]);
+	const tx = db.transaction(['ops', 'sync', 'sessions'], 'readwrite');
+	await Promise.all([
+		tx.objectStore('ops').delete(range),
+		tx.objectStore('sync').delete(range),
+		tx.objectStore('sessions').delete(code)
+	]);
 	await tx.done;
 }

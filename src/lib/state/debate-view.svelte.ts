@@ -12,6 +12,7 @@ import { withContributions } from '../core/contrib/overlay';
 import type { Debate } from '../core/schema';
 import { ContributionStore } from './contributions.svelte';
 import { browserIdentity, OpLog } from './oplog.svelte';
+import { sessionLogId } from './db';
 import { PollStore } from './poll.svelte';
 import { uiLanguage, type UiLang } from './ui-language.svelte';
 import type { DebateSearch } from '../core/search';
@@ -98,6 +99,8 @@ export class DebateView {
 	 * map with them; the reader's own scores still win. Null: the file's.
 	 */
 	classScores = $state.raw<Record<string, number> | null>(null);
+	/** In a class session: the additions the teacher put in the tour, in that order. */
+	private classTour = $state.raw<readonly string[]>([]);
 	/** Earlier strike-out sets, for undo. */
 	private strikeHistory = $state<string[][]>([]);
 	/** Increments whenever someone asks the map to fit; the map component reacts to it. */
@@ -202,7 +205,7 @@ export class DebateView {
 			moderation: session.moderation
 		};
 		this.log = session
-			? new OpLog(`class:${session.code}`, { ...browserIdentity(), actor: session.actor })
+			? new OpLog(sessionLogId(session.code), { ...browserIdentity(), actor: session.actor })
 			: new OpLog(debate.id);
 		this.contributions = new ContributionStore(
 			this.log,
@@ -214,7 +217,17 @@ export class DebateView {
 		this.orphans = $derived(overlay.orphans);
 		this.graph = $derived(buildGraph(this.debate));
 		this.search = $derived(this.searchCode ? new this.searchCode.DebateSearch(this.debate) : null);
-		this.tour = $derived(tourSteps(this.graph));
+		this.tour = $derived(
+			tourSteps(
+				this.graph,
+				session && {
+					// Derived values are replaced, never mutated: a plain set is enough.
+					// eslint-disable-next-line svelte/prefer-svelte-reactivity
+					additions: new Set(this.contributions.items.map((c) => c.id)),
+					added: this.classTour
+				}
+			)
+		);
 		this.shownLevels = $derived(this.levels ?? autoLevels(this.graph));
 		// The level limit is for reading a big map from the top. A tour reveals claims itself and a
 		// filter picks them out, so neither is folded away; a focus counts levels from itself.
@@ -284,6 +297,20 @@ export class DebateView {
 	present(step = this.step) {
 		this.presenting = true;
 		this.goTo(step);
+	}
+
+	/**
+	 * The teacher changed the class's tour: present mode stays on the claim it shows (its step
+	 * may move), or on the nearest step if that claim left the tour.
+	 */
+	setClassTour(added: readonly string[]) {
+		if (added.length === this.classTour.length && added.every((id, i) => id === this.classTour[i]))
+			return;
+		const on = this.stepClaim;
+		this.classTour = added;
+		if (!this.presenting) return;
+		const at = on === undefined ? -1 : this.tour.indexOf(on);
+		if (at !== this.step) this.goTo(at >= 0 ? at : this.step);
 	}
 
 	/** Moves the tour to a step (clamped) and selects its claim. */

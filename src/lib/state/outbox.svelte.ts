@@ -4,7 +4,7 @@ import { getContext, setContext } from 'svelte';
 import type { Op } from '../core/oplog/op';
 import type { ModerationOp } from '../core/oplog/moderation';
 import { classState, seenBy, type ClassEvent, type ClassState } from '../core/class/class-state';
-import { TEACHER } from '../core/class/permissions';
+import { DELETED_END_ID, TEACHER } from '../core/class/permissions';
 import { studentParts, type StudentPart } from '../core/class/class-results';
 import { openStore, type SyncRecord } from './db';
 import { loadOpChecks, type OpLog } from './oplog.svelte';
@@ -27,12 +27,13 @@ export interface Remote {
 	): Promise<{ acked: Map<string, number>; refused: Map<string, string> }>;
 	/**
 	 * Streams the session's events after event `cursor`, in order, each once; reports whether
-	 * the stream is up. Returns a function that stops it.
+	 * the stream is up, and `gone` when the server no longer has the session (it ended, or was
+	 * deleted, while this page was away). Returns a function that stops it.
 	 */
 	listen(
 		cursor: number,
 		onEvents: (events: Incoming[]) => void,
-		onStatus: (status: 'live' | 'offline') => void
+		onStatus: (status: 'live' | 'offline' | 'gone') => void
 	): () => void;
 }
 
@@ -48,8 +49,11 @@ export type Incoming = (
 	name?: string;
 };
 
-/** How the connection to the class stands, for the status line. */
-export type Connection = 'connecting' | 'live' | 'offline';
+/**
+ * How the connection to the class stands, for the status line. `gone`: the server no longer has
+ * the session; the page shows what this browser kept of it, read-only.
+ */
+export type Connection = 'connecting' | 'live' | 'offline' | 'gone';
 
 /** Waits before sending again after a failure: 1 s, doubling up to 30 s. */
 const RETRY_MS = [1000, 2000, 4000, 8000, 16000, 30000];
@@ -62,7 +66,19 @@ const RETRY_MS = [1000, 2000, 4000, 8000, 16000, 30000];
  * server streams (everyone's operations, this student's included) joins the same log.
  */
 export class Outbox {
-	connection = $state<Connection>('connecting');
+	/** How the stream of everyone's events stands. */
+	private stream = $state<Connection>('connecting');
+	/** The last send failed (the server or its database did not answer): tried again later. */
+	private sendFailing = $state(false);
+
+	/**
+	 * How the connection to the class stands: offline while either the stream is down or the
+	 * server does not take what is sent (a stream can stay open while the database is down).
+	 */
+	get connection(): Connection {
+		if (this.stream === 'gone') return 'gone';
+		return this.sendFailing && this.stream !== 'connecting' ? 'offline' : this.stream;
+	}
 	/** This student's operations the server has not acknowledged yet. */
 	waiting = $state(0);
 	/** Operations the server refused, with why: kept, not applied, shown to the student. */
@@ -73,6 +89,11 @@ export class Outbox {
 	parts = $state.raw<StudentPart[]>([]);
 	/** Display names by participant id, as the stream gave them to this reader. */
 	names = $state.raw<ReadonlyMap<string, string>>(new Map());
+	/**
+	 * The teacher deleted the session while this page was open: what this browser kept of it is
+	 * to be forgotten (the page does it, with the session's code).
+	 */
+	deleted = $state(false);
 	/** Why the teacher's last moderation did not go through; null once one does. */
 	moderationProblem = $state<string | null>(null);
 
@@ -99,7 +120,7 @@ export class Outbox {
 	/** Whether this person can change nothing now: the session is over, or locked to students. */
 	get readOnly(): boolean {
 		const { locked, ended } = this.classState;
-		return ended || (locked && this.viewer.role === 'student');
+		return ended || this.connection === 'gone' || (locked && this.viewer.role === 'student');
 	}
 
 	/** This person as the server names them in events. */
@@ -123,8 +144,12 @@ export class Outbox {
 		}
 	}
 
-	/** Reads where each operation stands, starts the stream from the last event seen, sends. */
-	async start(): Promise<void> {
+	/**
+	 * Reads where each operation stands, starts the stream from the last event seen, sends.
+	 * `gone`: the server said it no longer has the session; the page shows what is kept, and
+	 * nothing is sent.
+	 */
+	async start(options: { gone?: boolean } = {}): Promise<void> {
 		try {
 			const db = await openStore();
 			const range = IDBKeyRange.bound([this.logId, ''], [this.logId, '\uffff']);
@@ -139,13 +164,20 @@ export class Outbox {
 			// Without storage the outbox still sends what this page holds.
 		}
 		this.derive();
+		if (options.gone) {
+			this.stream = 'gone';
+			return;
+		}
 		const cursor = Math.max(0, ...[...this.records.values()].map((r) => r.seq ?? 0));
 		this.stops.push(
 			this.remote.listen(
 				cursor,
 				(events) => void this.received(events),
 				(status) => {
-					this.connection = status;
+					// Once gone, a late report from the stream does not bring it back.
+					if (this.stream === 'gone') return;
+					this.stream = status;
+					if (status === 'gone') this.stop();
 					// The way back to the server is open again: send now, not at the next retry.
 					if (status === 'live') this.kick();
 				}
@@ -192,6 +224,7 @@ export class Outbox {
 		try {
 			const { acked, refused } = await this.remote.send(batch);
 			this.attempt = 0;
+			this.sendFailing = false;
 			const marks: SyncRecord[] = [];
 			for (const op of batch) {
 				const seq = acked.get(op.id);
@@ -206,7 +239,8 @@ export class Outbox {
 			else this.updateWaiting();
 		} catch {
 			this.sending = false;
-			this.connection = 'offline';
+			if (this.stream === 'gone') return;
+			this.sendFailing = true;
 			const wait = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)]!;
 			this.timer = setTimeout(() => void this.flush(), wait);
 		}
@@ -227,6 +261,9 @@ export class Outbox {
 					: { ...this.mark(e.mod.id), seq: e.seq, by: e.by, mod: e.mod }
 			)
 		);
+		// After it is stored: the page then forgets everything this browser kept of the session.
+		if (events.some((e) => 'mod' in e && e.mod.kind === 'end' && e.mod.id === DELETED_END_ID))
+			this.deleted = true;
 	}
 
 	private mark(opId: string): SyncRecord {

@@ -1,29 +1,15 @@
 import type { Op } from '../core/oplog/op';
 import type { ModerationOp } from '../core/oplog/moderation';
+import type { SessionInfo, SessionSettings } from '../core/class/session-info';
 import type { Incoming, Remote } from './outbox.svelte';
+
+export type { SessionInfo, SessionSettings };
 
 /**
  * The class-session API as the browser uses it (`src/routes/api/class`): same-origin requests,
  * the student's or teacher's credential in an HttpOnly cookie the server set, one EventSource
  * per open page.
  */
-
-/** Who may do what in a session, as its settings say. */
-export interface SessionSettings {
-	moderation: 'open' | 'approve';
-	names: 'shown' | 'anonymous';
-}
-
-/** A session as this person sees it (`GET /api/class/<code>`). */
-export interface SessionInfo {
-	code: string;
-	settings: SessionSettings;
-	locked: boolean;
-	role: 'teacher' | 'student';
-	you: { id: string; name?: string };
-	/** The debate, to be validated like a file before it is shown. */
-	debate: unknown;
-}
 
 /** An answer the server gave instead of what was asked, with its message. */
 export class SessionError extends Error {
@@ -93,6 +79,9 @@ export function sessionInfo(code: string): Promise<SessionInfo> {
 	return call(`/api/class/${encodeURIComponent(code)}`);
 }
 
+/** Waits before opening a refused stream again: 1 s, doubling up to 30 s. */
+const RETRY_MS = [1000, 2000, 4000, 8000, 16000, 30000];
+
 /** Statuses after which sending the same operations again cannot succeed. */
 const FINAL = new Set([400, 401, 403, 404, 409, 410, 413, 415, 422]);
 
@@ -128,30 +117,68 @@ export function sessionRemote(code: string): Remote {
 	return {
 		send,
 		listen(cursor, onEvents, onStatus) {
-			const source = new EventSource(`${path}/events?after=${cursor}`);
+			let last = cursor;
+			let source: EventSource | undefined;
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			let stopped = false;
+			let attempt = 0;
 			let checks: Promise<typeof import('../core/oplog/checks')> | undefined;
 			// Events are handled one after another, in the order they came.
 			let queue = Promise.resolve();
-			source.onopen = () => onStatus('live');
-			source.onerror = () => onStatus('offline');
-			source.onmessage = (message) => {
-				queue = queue.then(async () => {
-					let event: { seq?: unknown; actor?: unknown; by?: unknown; op?: unknown };
-					try {
-						event = JSON.parse(message.data);
-					} catch {
+			const open = () => {
+				const stream = new EventSource(`${path}/events?after=${last}`);
+				source = stream;
+				stream.onopen = () => {
+					attempt = 0;
+					onStatus('live');
+				};
+				stream.onerror = () => {
+					onStatus('offline');
+					// The browser retries a dropped stream by itself (with Last-Event-ID), but not
+					// one the server answered with an error (its database down): that one is opened
+					// again here, after the last event seen, unless the session is gone.
+					if (stream.readyState === EventSource.CLOSED && !stopped) void reopen();
+				};
+				stream.onmessage = (message) => {
+					queue = queue.then(async () => {
+						let event: { seq?: unknown; actor?: unknown; by?: unknown; op?: unknown };
+						try {
+							event = JSON.parse(message.data);
+						} catch {
+							return;
+						}
+						const { seq, actor } = event;
+						if (typeof seq !== 'number' || typeof actor !== 'string') return;
+						last = Math.max(last, seq);
+						checks ??= import('../core/oplog/checks');
+						const { readOps, readModeration } = await checks;
+						const incoming = readEvent(seq, actor, event.op, readOps, readModeration);
+						const name = typeof event.by === 'string' ? event.by.slice(0, 80) : undefined;
+						if (incoming) onEvents([name ? { ...incoming, name } : incoming]);
+					});
+				};
+			};
+			const reopen = async () => {
+				try {
+					await call(path);
+				} catch (e) {
+					// The same answer as for an unknown code: the session ended or was deleted.
+					if (e instanceof SessionError && (e.status === 404 || e.status === 410)) {
+						if (!stopped) onStatus('gone');
 						return;
 					}
-					const { seq, actor } = event;
-					if (typeof seq !== 'number' || typeof actor !== 'string') return;
-					checks ??= import('../core/oplog/checks');
-					const { readOps, readModeration } = await checks;
-					const incoming = readEvent(seq, actor, event.op, readOps, readModeration);
-					const name = typeof event.by === 'string' ? event.by.slice(0, 80) : undefined;
-					if (incoming) onEvents([name ? { ...incoming, name } : incoming]);
-				});
+				}
+				const wait = RETRY_MS[Math.min(attempt++, RETRY_MS.length - 1)]!;
+				timer = setTimeout(() => {
+					if (!stopped) open();
+				}, wait);
 			};
-			return () => source.close();
+			open();
+			return () => {
+				stopped = true;
+				clearTimeout(timer);
+				source?.close();
+			};
 		}
 	};
 }

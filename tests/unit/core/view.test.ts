@@ -309,6 +309,69 @@ describe('the tour', () => {
 		expect(tourSteps(branches())).toEqual(['t', 'p1', 'c1', 'c2', 'p2', 'c3', 'p3']);
 	});
 
+	describe('in a class session', () => {
+		/** The branches debate with the class's additions `a1` (on p1) and `a2` (on t), `a3` (on a1). */
+		const withAdditions = () => {
+			const g = branches();
+			return buildGraph({
+				...g.debate,
+				claims: [
+					...g.debate.claims,
+					{ id: 'a1', text: 'A student objects to p1.', stance: 'con', target: 'p1' },
+					{ id: 'a2', text: 'A student supports t.', stance: 'pro', target: 't' },
+					{ id: 'a3', text: 'A student answers a1.', stance: 'con', target: 'a1' }
+				]
+			});
+		};
+		const additions = new Set(['a1', 'a2', 'a3']);
+
+		it("leaves the class's additions out until the teacher adds one, so a post never moves the step", () => {
+			expect(tourSteps(withAdditions(), { additions, added: [] })).toEqual(tourSteps(branches()));
+			// Outside a session the reader's own additions are walked like the debate's claims.
+			expect(tourSteps(withAdditions())).toContain('a1');
+		});
+
+		it('puts an added one after the claim it answers and that claim’s branch', () => {
+			const g = withAdditions();
+			expect(tourSteps(g, { additions, added: ['a1'] })).toEqual([
+				't',
+				'p1',
+				'c1',
+				'c2',
+				'a1',
+				'p2',
+				'c3',
+				'p3'
+			]);
+			// An answer to an added one follows it; one on the thesis goes after the whole tour.
+			expect(tourSteps(g, { additions, added: ['a1', 'a3', 'a2'] })).toEqual([
+				't',
+				'p1',
+				'c1',
+				'c2',
+				'a1',
+				'a3',
+				'p2',
+				'c3',
+				'p3',
+				'a2'
+			]);
+		});
+
+		it("follows the debate's own tour when it has one, and skips an added one that is gone", () => {
+			const g = withAdditions();
+			const authored = buildGraph({ ...g.debate, tour: ['t', 'c3', 'p1'] });
+			expect(tourSteps(authored, { additions, added: ['a1', 'gone'] })).toEqual([
+				't',
+				'c3',
+				'p1',
+				'a1'
+			]);
+			// a3's own target is not in the tour: it goes after its nearest claim above that is.
+			expect(tourSteps(authored, { additions, added: ['a3'] })).toEqual(['t', 'c3', 'p1', 'a3']);
+		});
+	});
+
 	it('reveals the claims reached so far, each joined to the thesis', () => {
 		const g = branches();
 		const steps = ['t', 'c2', 'p3'];

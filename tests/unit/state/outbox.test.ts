@@ -23,7 +23,7 @@ class StandInServer {
 	private listeners = new Set<{
 		cursor: number;
 		onEvents: (e: Incoming[]) => void;
-		onStatus: (s: 'live' | 'offline') => void;
+		onStatus: (s: 'live' | 'offline' | 'gone') => void;
 	}>();
 	/** Operations it refuses, by the text of the addition (as a moderation rule would). */
 	refuse = new Set<string>();
@@ -83,6 +83,17 @@ class StandInServer {
 		if (online) this.deliver();
 	}
 
+	/** The session is deleted, as the real server does it: an end in the teacher's name, then gone. */
+	delete() {
+		this.events.push({
+			seq: this.events.length + 1,
+			by: 'teacher',
+			mod: { kind: 'end', id: 'session-deleted', at: Date.now() }
+		});
+		this.deliver();
+		for (const l of this.listeners) l.onStatus('gone');
+	}
+
 	private deliver() {
 		if (!this.online) return;
 		for (const l of this.listeners) {
@@ -108,13 +119,14 @@ async function student(
 	name: string,
 	server: StandInServer,
 	logId: string,
-	viewer: ConstructorParameters<typeof Outbox>[2] = { role: 'student', moderation: 'open' }
+	viewer: ConstructorParameters<typeof Outbox>[2] = { role: 'student', moderation: 'open' },
+	options: { gone?: boolean } = {}
 ) {
 	const log = new OpLog(logId, { actor: `actor-${name}-0000`, tab: `tab-${name}-00000` });
 	const store = new ContributionStore(log);
 	await log.load();
 	const outbox = new Outbox(log, server.remote(), viewer);
-	await outbox.start();
+	await outbox.start(options);
 	return { log, store, outbox };
 }
 
@@ -248,5 +260,46 @@ describe('a class session outbox', () => {
 		const again = await student('sam', server, `${logId}-sam`);
 		expect(again.outbox.classState.locked).toBe(true);
 		expect(texts(again.store)).toEqual([]);
+	});
+
+	it('opens what this browser kept when the server no longer has the session: read-only, nothing sent', async () => {
+		const server = new StandInServer();
+		const logId = `session-${++session}`;
+		const mei = await student('mei', server, logId);
+		await add(mei.store, 'Kept after the session.');
+		await vi.waitFor(() => expect(mei.outbox.waiting).toBe(0));
+		mei.outbox.stop();
+		const before = server.received;
+		const again = await student('mei', server, logId, undefined, { gone: true });
+		expect(again.outbox.connection).toBe('gone');
+		expect(again.outbox.readOnly).toBe(true);
+		expect(texts(again.store)).toEqual(['Kept after the session.']);
+		await add(again.store, 'Written after it was over.');
+		await new Promise((r) => setTimeout(r, 50));
+		expect(server.received).toBe(before);
+	});
+
+	it('a session deleted while the page is open: it ends, goes read-only, and asks to be forgotten', async () => {
+		const server = new StandInServer();
+		const logId = `session-${++session}`;
+		const mei = await student('mei', server, logId);
+		await add(mei.store, 'Soon deleted.');
+		await vi.waitFor(() => expect(mei.outbox.waiting).toBe(0));
+		expect(mei.outbox.deleted).toBe(false);
+		server.delete();
+		await vi.waitFor(() => expect(mei.outbox.deleted).toBe(true));
+		expect(mei.outbox.classState.ended).toBe(true);
+		expect(mei.outbox.connection).toBe('gone');
+		expect(mei.outbox.readOnly).toBe(true);
+		// A teacher's ordinary end is not a deletion.
+		const other = new StandInServer();
+		const sam = await student('sam', other, `session-${++session}`);
+		const teacher = await student('t', other, `session-${session}-t`, {
+			role: 'teacher',
+			moderation: 'open'
+		});
+		await teacher.outbox.moderate({ kind: 'end', id: 'end-op-00001', at: 1 });
+		await vi.waitFor(() => expect(sam.outbox.classState.ended).toBe(true));
+		expect(sam.outbox.deleted).toBe(false);
 	});
 });

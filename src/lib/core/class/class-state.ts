@@ -21,6 +21,8 @@ export interface ClassState {
 	owners: ReadonlyMap<string, string>;
 	/** Additions the teacher changed after a student wrote them. */
 	edited: ReadonlySet<string>;
+	/** Additions the teacher put in the tour, in the order they were put there. */
+	tour: readonly string[];
 	locked: boolean;
 	ended: boolean;
 }
@@ -38,6 +40,7 @@ export function classState(
 	const states = new Map<string, Exclude<Visibility, 'shown'>>();
 	const owners = new Map<string, string>();
 	const edited = new Set<string>();
+	const tour = new Set<string>();
 	let locked = false;
 	let ended = false;
 	for (const e of sorted) {
@@ -60,6 +63,11 @@ export function classState(
 			case 'hide':
 				states.set(m.claim, 'hidden');
 				break;
+			case 'tour':
+				// Taken off and put back: it goes to the end of the order, as the teacher did it.
+				tour.delete(m.claim);
+				if (m.on) tour.add(m.claim);
+				break;
 			case 'lock':
 				locked = m.on;
 				break;
@@ -68,7 +76,7 @@ export function classState(
 				break;
 		}
 	}
-	return { states, owners, edited, locked, ended };
+	return { states, owners, edited, tour: [...tour], locked, ended };
 }
 
 /**

@@ -10,8 +10,8 @@ import type { Claim, RelationTarget } from '../schema/debate';
  * - A student adds additions (replies to a claim they can see), and changes or deletes only
  *   the additions they made; marks claims persuasive and answers the stance poll for
  *   themselves. Nothing once the session is locked.
- * - The teacher may change or delete any addition, and alone approves, hides, restores, locks
- *   and ends.
+ * - The teacher may change or delete any addition, and alone approves, hides, restores, adds
+ *   to the tour, locks and ends.
  * - In an approve-first session a student's new addition is seen by the teacher and its author
  *   only, until approved; a hidden one likewise. Poll answers and persuasive marks are seen by
  *   the teacher and the student who made them (classmates see totals, not who chose what).
@@ -65,6 +65,12 @@ const refuse = (status: 403 | 422, message: string): Decision => ({ ok: false, s
 
 /** The teacher's own actor name in the log. */
 export const TEACHER = 'teacher';
+
+/**
+ * The id of the end the server makes when the teacher deletes a session: every page that sees
+ * it forgets what its browser kept of the session.
+ */
+export const DELETED_END_ID = 'session-deleted';
 
 export function decide(view: SessionView, op: Op | ModerationOp): Decision {
 	const teacher = view.role === 'teacher';
@@ -126,7 +132,10 @@ export function decide(view: SessionView, op: Op | ModerationOp): Decision {
 	}
 	// What is left is moderation.
 	if (!teacher)
-		return refuse(403, 'only the teacher can approve, hide, restore, lock or end the session');
+		return refuse(
+			403,
+			'only the teacher can approve, hide, restore, change the tour, lock or end the session'
+		);
 	switch (op.kind) {
 		case 'approve':
 		case 'hide':
@@ -141,6 +150,15 @@ export function decide(view: SessionView, op: Op | ModerationOp): Decision {
 				addition: { id: op.claim, next: { ...before, state }, put: false },
 				...(state === 'shown' && before.state !== 'shown' ? { reveal: op.claim } : {})
 			};
+		}
+		case 'tour': {
+			const before = view.addition(op.claim);
+			if (!before || before.deleted)
+				return refuse(422, `claim: there is no addition "${op.claim}" in this session`);
+			// The tour is projected to the class: only what the class may see goes in it.
+			if (op.on && before.state !== 'shown')
+				return refuse(422, 'claim: show this addition to the class before adding it to the tour');
+			return { ok: true, audience: 'all' };
 		}
 		case 'lock':
 			return { ok: true, audience: 'all', session: { locked: op.on } };

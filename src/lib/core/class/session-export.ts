@@ -1,12 +1,15 @@
 import type { Contribution } from '../contrib/contribution';
 import { withContributions } from '../contrib/overlay';
+import { buildGraph } from '../model/graph';
 import type { Debate } from '../schema';
+import { tourSteps } from '../view/tour';
 import type { ClassState } from './class-state';
 import type { StudentPart } from './class-results';
 
 /**
  * What a teacher takes home from a class session: the debate with the class's additions (each
- * marked with who wrote it and when; hidden and unapproved ones left out), and the stance poll
+ * marked with who wrote it and when; hidden and unapproved ones left out; the tour as the class
+ * walked it, with the additions the teacher put in it), and the stance poll
  * as a table for a spreadsheet.
  */
 
@@ -24,7 +27,15 @@ export function sessionDebate(
 			const contributor = c.claim.contributor ?? { at: new Date(c.updatedAt).toISOString() };
 			return name ? { ...c, claim: { ...c.claim, contributor: { ...contributor, name } } } : c;
 		});
-	return withContributions(base, shown).debate;
+	const debate = withContributions(base, shown).debate;
+	if (!base.tour && state.tour.length === 0) return debate;
+	// Written out, so that the file walks what the class walked: the additions left out of the
+	// tour stay out of it.
+	const tour = tourSteps(buildGraph(debate), {
+		additions: new Set(shown.map((c) => c.id)),
+		added: state.tour
+	});
+	return { ...debate, tour };
 }
 
 /**

@@ -4,8 +4,36 @@ import { pathToRoot, type ArgumentGraph } from '../model/graph';
  * The order a teacher walks the debate in: the debate's own `tour` when it has one (ids it
  * no longer has are skipped), else the thesis, then each supporting claim followed by the
  * objections to it and their answers, then each objection followed by its rebuttals.
+ *
+ * In a class session (`session`) the class's additions stay out of the tour, so a post does
+ * not move the step the projector is on, until the teacher puts one in (`added`, in the order
+ * they were put there): it then comes just after the claim it answers and that claim's
+ * replies already in the tour.
  */
-export function tourSteps(graph: ArgumentGraph): string[] {
+export function tourSteps(
+	graph: ArgumentGraph,
+	session?: { additions: ReadonlySet<string>; added: readonly string[] }
+): string[] {
+	const steps = baseSteps(graph).filter((id) => !session?.additions.has(id));
+	for (const id of session?.added ?? []) {
+		if (!graph.claims.has(id) || steps.includes(id)) continue;
+		steps.splice(placeFor(graph, steps, id), 0, id);
+	}
+	return steps;
+}
+
+/** Where in `steps` a claim goes: after the nearest claim above it there, and that one's branch. */
+function placeFor(graph: ArgumentGraph, steps: readonly string[], id: string): number {
+	const above = pathToRoot(graph, id)
+		.slice(1)
+		.find((up) => steps.includes(up));
+	if (above === undefined) return steps.length;
+	let at = steps.indexOf(above) + 1;
+	while (at < steps.length && pathToRoot(graph, steps[at]!).includes(above)) at++;
+	return at;
+}
+
+function baseSteps(graph: ArgumentGraph): string[] {
 	const authored = (graph.debate.tour ?? []).filter((id) => graph.claims.has(id));
 	if (authored.length > 0) return [...new Set(authored)];
 	const out: string[] = [];

@@ -2,6 +2,7 @@ import { z } from '$core/schema/zod';
 import { Op } from '$core/oplog/op';
 import { ModerationOp } from '$core/oplog/moderation';
 import { normaliseCode } from '$core/class/code';
+import { Moderation, Names, type SessionInfo } from '$core/class/session-info';
 import { formatDiagnostic, validateDebateData } from '$core/load';
 import { formatPath } from '$core/load/diagnostic';
 import { shippedDebates } from '../debates';
@@ -41,8 +42,8 @@ const STUDENT_COOKIE = 'cp_student';
 const TEACHER_COOKIE = 'cp_teacher';
 
 const Settings = z.strictObject({
-	moderation: z.enum(['open', 'approve']).default('open'),
-	names: z.enum(['shown', 'anonymous']).default('shown')
+	moderation: Moderation.default('open'),
+	names: Names.default('shown')
 });
 const CreateBody = z.union([
 	z.strictObject({ debate: z.string().min(1).max(200), settings: Settings.optional() }),
@@ -146,17 +147,16 @@ export async function teacherSignIn(app: ClassApp, ctx: Ctx): Promise<Response> 
 export async function sessionInfo(app: ClassApp, ctx: Ctx): Promise<Response> {
 	take(app.limiters.perAddress, ctx.address, 'requests');
 	const { session, viewer } = await openSignedIn(app, ctx);
-	return Response.json(
-		{
-			code: session.code,
-			settings: session.settings,
-			locked: session.locked,
-			role: viewer.role,
-			you: { id: viewer.actor, name: viewer.name },
-			debate: await app.service.debate(session)
-		},
-		{ headers: NO_STORE }
-	);
+	const info: SessionInfo = {
+		code: session.code,
+		settings: session.settings,
+		locked: session.locked,
+		expiresAt: session.expiresAt.toISOString(),
+		role: viewer.role,
+		you: { id: viewer.actor, name: viewer.name },
+		debate: await app.service.debate(session)
+	};
+	return Response.json(info, { headers: NO_STORE });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isUnavailable } from '../db';
 import { CHANNEL, type ClassService, type EventRow, type Session, type Viewer } from './service';
-import { TEACHER } from '$core/class/permissions';
+import { DELETED_END_ID, TEACHER } from '$core/class/permissions';
 
 /** One open event stream: who reads it, the last seq it has been given, where to write. */
 interface Subscriber {
@@ -107,11 +107,11 @@ class Room {
 		for (const sub of this.subs) {
 			const end: EventRow = {
 				seq: sub.last + 1,
-				op_id: 'session-deleted',
+				op_id: DELETED_END_ID,
 				actor: TEACHER,
 				kind: 'end',
 				audience: 'all',
-				payload: { kind: 'end', id: 'session-deleted', at: Date.now() },
+				payload: { kind: 'end', id: DELETED_END_ID, at: Date.now() },
 				at: new Date(),
 				display_name: null
 			};

@@ -1,7 +1,15 @@
 import type { Debate } from '$core/schema';
 import type { Op } from '$core/oplog/op';
 import type { ModerationOp } from '$core/oplog/moderation';
-import { decide, repliesTo, TEACHER, type Addition, type Role } from '$core/class/permissions';
+import type { SessionSettings } from '$core/class/session-info';
+import {
+	decide,
+	DELETED_END_ID,
+	repliesTo,
+	TEACHER,
+	type Addition,
+	type Role
+} from '$core/class/permissions';
 import { json, type Database } from '../db';
 import { ClassError, notOpen } from './errors';
 import { hashSecret, newCode, newId, newSecret, secretMatches } from './secrets';
@@ -12,10 +20,7 @@ import { hashSecret, newCode, newId, newSecret, secretMatches } from './secrets'
  */
 export const CHANNEL = 'class_events';
 
-export interface Settings {
-	moderation: 'open' | 'approve';
-	names: 'shown' | 'anonymous';
-}
+export type Settings = SessionSettings;
 
 /** An open session, as requests see it. */
 export interface Session {
@@ -379,7 +384,10 @@ export class ClassService {
 		if (!row) return false;
 		if (!row.ended_at) {
 			const session = toSession(row);
-			await this.append(session, TEACHER_VIEWER, [{ kind: 'end', id: newId(), at: Date.now() }]);
+			// Ended as deleted: the pages still open forget what their browsers kept of it.
+			await this.append(session, TEACHER_VIEWER, [
+				{ kind: 'end', id: DELETED_END_ID, at: Date.now() }
+			]);
 		}
 		await this.db.query('delete from sessions where id = $1', [row.id]);
 		// Streams on any instance that have not read the end yet (its rows are gone) are told.

@@ -95,6 +95,30 @@ describe('what the teacher decided, replayed from the stream', () => {
 		expect(classState([mod(1, { kind: 'end' })], 'open').ended).toBe(true);
 	});
 
+	it('keeps the additions the teacher put in the tour, in the order put there', () => {
+		const s = classState(
+			[
+				put(1, 'mei', 'x1'),
+				put(2, 'sam', 'x2'),
+				mod(3, { kind: 'tour', claim: 'x2', on: true }),
+				mod(4, { kind: 'tour', claim: 'x1', on: true }),
+				mod(5, { kind: 'tour', claim: 'x2', on: false })
+			],
+			'open'
+		);
+		expect(s.tour).toEqual(['x1']);
+		const again = classState(
+			[
+				mod(1, { kind: 'tour', claim: 'x2', on: true }),
+				mod(2, { kind: 'tour', claim: 'x1', on: true }),
+				mod(3, { kind: 'tour', claim: 'x2', on: false }),
+				mod(4, { kind: 'tour', claim: 'x2', on: true })
+			],
+			'open'
+		);
+		expect(again.tour).toEqual(['x1', 'x2']);
+	});
+
 	it('lets the teacher and the author see a held or hidden addition, and no classmate', () => {
 		const s = classState(
 			[put(1, 'mei', 'x1'), put(2, 'sam', 'x2'), mod(3, { kind: 'hide', claim: 'x2' })],

@@ -119,11 +119,30 @@ describe('who may do what in a class session', () => {
 		});
 	});
 
+	test('the teacher adds a shown addition to the tour, never one the class may not see', () => {
+		const held: Addition = { owner: 'ben', state: 'pending', deleted: false };
+		const gone: Addition = { owner: 'ben', state: 'shown', deleted: true };
+		const t = view({ role: 'teacher', actor: 'teacher', additions: { b: bens, h: held, g: gone } });
+		expect(decide(t, mod('tour', { claim: 'b', on: true }))).toMatchObject({
+			ok: true,
+			audience: 'all'
+		});
+		expect(decide(t, mod('tour', { claim: 'h', on: true }))).toMatchObject({
+			ok: false,
+			status: 422
+		});
+		// Taking a held one off is allowed (it may have been hidden after it was added).
+		expect(decide(t, mod('tour', { claim: 'h', on: false })).ok).toBe(true);
+		for (const claim of ['g', 'p1', 'nothing'])
+			expect(decide(t, mod('tour', { claim, on: true }))).toMatchObject({ ok: false, status: 422 });
+	});
+
 	test('only the teacher moderates; a locked session is read-only for students only', () => {
 		for (const op of [
 			mod('approve', { claim: 'a' }),
 			mod('hide', { claim: 'a' }),
 			mod('lock', { on: true }),
+			mod('tour', { claim: 'a', on: true }),
 			mod('end')
 		])
 			expect(decide(view({ additions: { a: mine } }), op)).toMatchObject({

@@ -63,6 +63,23 @@ describe('what the teacher takes home from a session', () => {
 		expect(out.claims).toHaveLength(debate().claims.length + 1);
 	});
 
+	it('the tour as the class walked it: an addition the teacher put in it, and no other', () => {
+		const a = addition('x1', 'Put in the tour.');
+		const b = addition('x2', 'Left out of the tour.');
+		const tour: ModerationOp = { kind: 'tour', id: 'tour-00001', at: 3, claim: 'x1', on: true };
+		const events = [putBy(1, 'p-ana', a), putBy(2, 'p-ben', b)];
+		const walked = sessionDebate(
+			debate(),
+			[a, b],
+			classState([...events, { seq: 3, by: 'teacher', mod: tour }], 'open'),
+			new Map()
+		);
+		// x1 answers p1: it comes after p1 and p1's branch (c1, c2).
+		expect(walked.tour).toEqual(['t', 'p1', 'c1', 'c2', 'x1']);
+		const none = sessionDebate(debate(), [a, b], classState(events, 'open'), new Map());
+		expect(none.tour).toEqual(['t', 'p1', 'c1', 'c2']);
+	});
+
 	it('the poll as CSV a spreadsheet opens safely: quoted where needed, no formula from a name', () => {
 		const part = (
 			id: string,
