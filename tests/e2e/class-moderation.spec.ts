@@ -166,9 +166,11 @@ test('the teacher puts a post in the tour: present mode walks it after the claim
 	await expect(drawerHeading(teacher)).toHaveText(text);
 	await teacher.getByTestId('tour-toggle').click();
 	await expect(teacher.getByTestId('in-tour')).toBeVisible();
+	await teacher.screenshot({ path: 'screenshots/class-tour-teacher.png' });
 	await expect(ana.getByTestId('step-counter')).toHaveText(`1 / ${tour.length + 1}`);
 	await ana.getByTestId('step-select').selectOption(String(tour.length));
 	await expect(ana.getByTestId('caption')).toContainText(text);
+	await ana.screenshot({ path: 'screenshots/class-tour-student.png' });
 	// A student has no say over the tour.
 	await expect(ana.getByTestId('tour-toggle')).toHaveCount(0);
 
