@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { debateFile, openMap } from './debate';
+import { debateFile, map, openMap } from './debate';
 
 /** Objections aimed straight at the thesis, from the file. */
 const thesisObjections = new Set(
@@ -76,4 +76,59 @@ test('Chinese words for the verdict, without the doubled label', async ({ page }
 	const standing = page.getByTestId('standing');
 	await expect(standing).not.toContainText('被驳倒');
 	await expect(page.getByTestId('why-chain').locator('li').first()).toContainText('没有人回应它');
+});
+
+/** The strength each listed claim shows ("strength 0.62"), in list order. */
+async function strengthsShown(list: import('@playwright/test').Locator): Promise<number[]> {
+	const texts = await list.allTextContents();
+	return texts.map((t) => Number(/(\d\.\d\d)/.exec(t)?.[1]));
+}
+const descending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1]! >= x);
+
+test('Find and Next to argue list strongest first on request', async ({ page }) => {
+	await openMap(page);
+	await page.getByRole('tab', { name: 'Find' }).click();
+	await page.getByTestId('search').fill('open');
+	const hits = page.getByTestId('search-results').locator('[data-claim]');
+	await expect.poll(() => hits.count()).toBeGreaterThan(3);
+	const byMatch = await hits.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+	await page.getByTestId('sort-strongest').check();
+	const shown = await strengthsShown(hits.locator('.where'));
+	expect(shown.length).toBe(byMatch.length);
+	expect(shown.every((x) => x >= 0 && x <= 1)).toBe(true);
+	expect(descending(shown), shown.join(' ')).toBe(true);
+	const byStrength = await hits.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')));
+	expect(byStrength).not.toEqual(byMatch);
+	expect([...byStrength].sort()).toEqual([...byMatch].sort());
+
+	await page.getByRole('tab', { name: 'Next to argue' }).click();
+	await expect(page.getByTestId('gap-sort-strongest')).toBeChecked();
+	const gaps = page.getByTestId('gap-list').locator('[data-claim]');
+	expect(descending(await strengthsShown(gaps))).toBe(true);
+});
+
+test('"Strongest" shows the best case against and for the thesis, picked out on the map', async ({
+	page
+}) => {
+	await openMap(page);
+	await page.getByRole('tab', { name: 'Strongest' }).click();
+	for (const side of ['objections', 'support']) {
+		const items = page.getByTestId(`strongest-${side}`).locator('[data-claim]');
+		await expect(items).toHaveCount(5);
+		expect(descending(await strengthsShown(items))).toBe(true);
+	}
+	// The strongest objection is one that argues against the thesis.
+	const best = page.getByTestId('strongest-objections').locator('[data-claim]').first();
+	const id = (await best.getAttribute('data-claim'))!;
+	const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
+	const sideOf = (x: string): number => {
+		const c = byId.get(x)!;
+		return c.target ? (c.stance === 'con' ? -1 : 1) * sideOf(c.target) : 1;
+	};
+	expect(sideOf(id)).toBe(-1);
+	expect(await map(page, (h, a) => h.classesOf(a), id)).toContain('hit');
+	await page.getByRole('button', { name: 'Show more' }).click();
+	await expect(page.getByTestId('strongest-objections').locator('[data-claim]')).toHaveCount(10);
+	await best.click();
+	await expect(page).toHaveURL(new RegExp(`claim=${id}`));
 });
