@@ -132,3 +132,35 @@ test('"Strongest" shows the best case against and for the thesis, picked out on 
 	await best.click();
 	await expect(page).toHaveURL(new RegExp(`claim=${id}`));
 });
+
+test('a what-if names the claims whose label flipped, as links, without the struck claim', async ({
+	page
+}) => {
+	// A rebuttal with its own target answered by nothing else: striking it revives that target.
+	const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
+	const rebuttal = debateFile.claims.find(
+		(c) =>
+			c.stance === 'con' &&
+			byId.get(c.target!)?.stance === 'con' &&
+			debateFile.claims.filter((d) => d.target === c.target && d.stance === 'con').length === 1 &&
+			!debateFile.claims.some((d) => d.target === c.id)
+	)!;
+	await openMap(page, `?claim=${rebuttal.id}`);
+	await page.getByTestId('strike').click();
+	const bar = page.getByTestId('whatif');
+	const changed = bar.getByTestId('whatif-changed');
+	const links = changed.locator('[data-claim-link]');
+	await expect(links.first()).toBeVisible();
+	const ids = await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-claim-link')));
+	expect(ids).toContain(rebuttal.target);
+	expect(ids).not.toContain(rebuttal.id);
+	expect(ids).not.toContain(debateFile.thesis);
+	// The count says as many as are listed: the struck claim is not counted as a change.
+	const count = Number(/(\d+) claims? changes? label/.exec((await bar.textContent())!)?.[1]);
+	expect(count).toBe(ids.length);
+	await expect(changed).toContainText('contested → holds');
+	// Each listed claim wears the what-if ring on the map.
+	for (const id of ids) expect(await map(page, (h, a) => h.classesOf(a), id!)).toContain('changed');
+	await links.first().click();
+	await expect(page).toHaveURL(new RegExp(`claim=${ids[0]}`));
+});
