@@ -164,3 +164,43 @@ test('a what-if names the claims whose label flipped, as links, without the stru
 	await links.first().click();
 	await expect(page).toHaveURL(new RegExp(`claim=${ids[0]}`));
 });
+
+test('"How to read this map" opens from the map in large type, in both languages', async ({
+	page
+}) => {
+	await openMap(page);
+	await page.getByRole('button', { name: 'How to read this map' }).click();
+	const help = page.getByRole('dialog', { name: 'How to read this map' });
+	await expect(help).toBeVisible();
+	for (const words of ['Arrows and bars', 'Holds, contested, unsettled', 'Strength', 'What if?'])
+		await expect(help.getByRole('heading', { name: words })).toBeVisible();
+	// Large enough to project: the body text is at least 24 px on a 1920-pixel screen.
+	const size = await help
+		.locator('p')
+		.first()
+		.evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+	expect(size).toBeGreaterThanOrEqual(24);
+	await page.keyboard.press('Escape');
+	await expect(help).toBeHidden();
+
+	await page.getByRole('button', { name: '中文' }).click();
+	await page.getByRole('button', { name: '如何阅读这张图' }).click();
+	await expect(page.getByRole('dialog', { name: '如何阅读这张图' })).toContainText('站得住');
+});
+
+test('a claim answering an objection says so on the map, not "Con · for thesis"', async ({
+	page
+}) => {
+	const byId = new Map(debateFile.claims.map((c) => [c.id, c]));
+	const answer = debateFile.claims.find(
+		(c) =>
+			c.stance === 'con' &&
+			byId.get(c.target!)?.stance === 'con' &&
+			byId.get(c.target!)!.target === debateFile.thesis
+	)!;
+	await openMap(page);
+	for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+	await expect
+		.poll(() => map(page, (h, id) => h.labelOf(id), answer.id))
+		.toMatch(/^− Answers an objection\n/);
+});

@@ -100,6 +100,8 @@ test('English map words are the messages the map is drawn with', () => {
 	expect(en.map_con).toBe(ENGLISH_MAP_WORDS.con);
 	expect(en.map_for_thesis).toBe(ENGLISH_MAP_WORDS.forThesis);
 	expect(en.map_against_thesis).toBe(ENGLISH_MAP_WORDS.againstThesis);
+	expect(en.map_answers_objection).toBe(ENGLISH_MAP_WORDS.answersObjection);
+	expect(en.map_backs_objection).toBe(ENGLISH_MAP_WORDS.backsObjection);
 	expect(en.map_folded!.replace('{total}', '4').replace('{pro}', '3').replace('{con}', '1')).toBe(
 		ENGLISH_MAP_WORDS.hidden({ for: 3, against: 1 })
 	);

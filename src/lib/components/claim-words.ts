@@ -141,6 +141,8 @@ export function mapWords(lang: string): MapWords & { standing: StandingWords } {
 		con: m.map_con({}, l),
 		forThesis: m.map_for_thesis({}, l),
 		againstThesis: m.map_against_thesis({}, l),
+		answersObjection: m.map_answers_objection({}, l),
+		backsObjection: m.map_backs_objection({}, l),
 		hidden: (n) => m.map_folded({ total: n.for + n.against, pro: n.for, con: n.against }, l),
 		standing: {
 			labels: {
