@@ -37,11 +37,21 @@ function newest(paths) {
 
 const marker = 'build/handler.js';
 if (!existsSync(marker) || statSync(marker).mtimeMs < newest(INPUTS)) {
-	console.log('Building Counterpoint…');
-	execSync('npx vite build', {
-		stdio: 'inherit',
-		env: { ...process.env, COUNTERPOINT_STATIC: '' }
-	});
+	console.log('Building Counterpoint… (a minute or two the first time)');
+	// The build's own output (progress, its "npm run preview" hint, plugin timings) is noise to
+	// someone starting the app: it is kept, and printed only if the build fails.
+	try {
+		execSync('npx vite build', {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			maxBuffer: 64 * 1024 * 1024,
+			env: { ...process.env, COUNTERPOINT_STATIC: '' }
+		});
+	} catch (e) {
+		process.stdout.write(e.stdout ?? '');
+		process.stderr.write(e.stderr ?? '');
+		console.error('The build failed: see above.');
+		process.exit(1);
+	}
 }
 
 const port = Number(process.env.PORT ?? 4173);

@@ -8,6 +8,11 @@ const pathUp = (id: string): string[] => {
 	const t = byId.get(id)!.target;
 	return t ? [id, ...pathUp(t)] : [id];
 };
+/** Which side of the thesis a claim argues, from the file: +1 for, −1 against. */
+const sideOf = (id: string): number => {
+	const c = byId.get(id)!;
+	return c.target ? (c.stance === 'con' ? -1 : 1) * sideOf(c.target) : 1;
+};
 const nodeIds = (page: Page) => map(page, (h) => h.nodeIds().sort());
 const sorted = (ids: string[]) => [...ids].sort();
 
@@ -245,7 +250,7 @@ test('"next to argue" lists unanswered objections and picks them out on the map'
 }) => {
 	await openMap(page);
 	await page.getByRole('tab', { name: 'Next to argue' }).click();
-	const option = page.getByRole('radio', { name: /Objections nobody has answered/ });
+	const option = page.getByRole('radio', { name: /Against the thesis, no answer yet/ });
 	await option.check();
 	const count = Number(await page.locator('label', { has: option }).locator('.n').textContent());
 	const items = page.getByTestId('gap-list').locator('[data-claim]');
@@ -254,8 +259,8 @@ test('"next to argue" lists unanswered objections and picks them out on the map'
 	for (const id of await items.evaluateAll((els) =>
 		els.map((e) => e.getAttribute('data-claim')!)
 	)) {
-		const claim = byId.get(id)!;
-		expect(claim.stance).toBe('con');
+		// It argues against the thesis (stances multiplied up the chain: a pro backing an objection).
+		expect(sideOf(id)).toBe(-1);
 		// Nobody has objected to it.
 		expect(debateFile.claims.some((c) => c.target === id && c.stance === 'con')).toBe(false);
 		expect(await map(page, (h, a) => h.classesOf(a), id)).toContain('hit');

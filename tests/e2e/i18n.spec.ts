@@ -92,7 +92,7 @@ test('中文 turns the interface and the claims Chinese together, keeps the view
 	await expect(legend).toContainText('实线边框');
 	const thesisBar = page.getByTestId('thesis-standing');
 	await expect(thesisBar).toContainText('论题');
-	await expect(thesisBar).toContainText(/成立|被驳倒|未定/);
+	await expect(thesisBar).toContainText(/站得住|受质疑|悬而未决/);
 	await expect(page.getByTestId('thesis-meter')).toHaveAttribute('aria-label', '论题的强度');
 	await expect(page.getByTestId('map')).toHaveAttribute('aria-roledescription', '论证图');
 
@@ -100,7 +100,7 @@ test('中文 turns the interface and the claims Chinese together, keeps the view
 	await expect(page.getByRole('treeitem').first()).toContainText(thesis.text.zh);
 	await expect
 		.poll(() => map(page, (h, id) => h.standingOf(id), debateFile.thesis))
-		.toMatch(/成立|被驳倒|未定/);
+		.toMatch(/站得住|受质疑|悬而未决/);
 	for (let i = 0; i < 6; i++) await toolbar.getByRole('button', { name: '放大' }).click();
 	await expect
 		.poll(() => map(page, (h, id) => h.labelOf(id), debateFile.thesis))

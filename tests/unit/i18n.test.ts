@@ -87,7 +87,7 @@ test('the Chinese is Chinese: apart from names and symbols, no message is left i
 			.replace(/\{[^}]*\}/g, '')
 			.replace(/<\/?[a-z]+>/g, '')
 			.replace(
-				/Counterpoint|Argdown|Kialo|AIF|JSON|YAML|AIFdb|OVA3|xAIF|CSL|Markdown|Letter|MB|Esc|Enter|http|https|F|C|IN|OUT|UNDEC/g,
+				/Counterpoint|Argdown|Kialo|AIF|JSON|YAML|AIFdb|OVA3|xAIF|CSL|Markdown|Letter|MB|Esc|Enter|http|https|F|C|IN|OUT|UNDEC|DF-QuAD/g,
 				''
 			);
 		expect(words, key).not.toMatch(/[A-Za-z]{3,}/);
@@ -100,6 +100,8 @@ test('English map words are the messages the map is drawn with', () => {
 	expect(en.map_con).toBe(ENGLISH_MAP_WORDS.con);
 	expect(en.map_for_thesis).toBe(ENGLISH_MAP_WORDS.forThesis);
 	expect(en.map_against_thesis).toBe(ENGLISH_MAP_WORDS.againstThesis);
+	expect(en.map_answers_objection).toBe(ENGLISH_MAP_WORDS.answersObjection);
+	expect(en.map_backs_objection).toBe(ENGLISH_MAP_WORDS.backsObjection);
 	expect(en.map_folded!.replace('{total}', '4').replace('{pro}', '3').replace('{con}', '1')).toBe(
 		ENGLISH_MAP_WORDS.hidden({ for: 3, against: 1 })
 	);
@@ -111,9 +113,12 @@ test('English map words are the messages the map is drawn with', () => {
 
 test('the class vocabulary is used consistently in Chinese', () => {
 	expect(zh.thesis).toBe('论题');
-	expect(zh.label_in).toBe('成立');
-	expect(zh.label_out).toBe('被驳倒');
-	expect(zh.label_undec).toBe('未定');
+	// The plain words a class reads; the precise terms (IN, OUT, UNDEC) are one click away.
+	expect(zh.label_in).toBe('站得住');
+	expect(zh.label_out).toBe('受质疑');
+	expect(zh.label_undec).toBe('悬而未决');
+	for (const key of ['map_standing_in', 'map_standing_out', 'map_standing_undec'])
+		expect(zh[key], key).toContain(zh[key.replace('map_standing', 'label')]);
 	expect(zh.standing_strength).toBe('强度');
 	expect(zh.drawer_pro).toBe('支持');
 	expect(zh.drawer_con).toBe('反对');

@@ -1,4 +1,4 @@
-import type { Label } from '$lib/core/evaluate';
+import type { Label, LabelExplanation } from '$lib/core/evaluate';
 import type { ArgumentGraph } from '$lib/core/model';
 import { textIn } from '$lib/core/schema/text';
 import { stanceBand, type StanceBand } from '$lib/core/schema/poll-scale';
@@ -141,6 +141,8 @@ export function mapWords(lang: string): MapWords & { standing: StandingWords } {
 		con: m.map_con({}, l),
 		forThesis: m.map_for_thesis({}, l),
 		againstThesis: m.map_against_thesis({}, l),
+		answersObjection: m.map_answers_objection({}, l),
+		backsObjection: m.map_backs_objection({}, l),
 		hidden: (n) => m.map_folded({ total: n.for + n.against, pro: n.for, con: n.against }, l),
 		standing: {
 			labels: {
@@ -161,4 +163,30 @@ export function shortName(graph: ArgumentGraph, id: string, lang: string): strin
 	return (
 		textIn(c.title, lang, graph.debate.language) || textIn(c.text, lang, graph.debate.language)
 	);
+}
+
+/**
+ * The verdict on a claim after its label word, in classroom words: "2 objections have no answer
+ * yet:", "every objection to it has been answered." (the list of objections follows it).
+ */
+export function verdictSummary(why: LabelExplanation, lang: string): string {
+	const l = at(lang);
+	const count = why.standing;
+	if (why.label === 'UNDEC') return m.verdict_circle({}, l);
+	if (why.label === 'IN')
+		return why.objections === 0 ? m.verdict_unopposed({}, l) : m.verdict_answered({}, l);
+	if (why.unanswered === count)
+		return count === 1
+			? m.verdict_unanswered_one({ count }, l)
+			: m.verdict_unanswered_other({ count }, l);
+	return count === 1
+		? m.verdict_standing_one({ count }, l)
+		: m.verdict_standing_other({ count }, l);
+}
+
+/** The precise term for a grounded label, with its definition (one click from the plain word). */
+export function labelPrecise(label: Label, lang: string): string {
+	if (label === 'IN') return m.precise_in({}, at(lang));
+	if (label === 'OUT') return m.precise_out({}, at(lang));
+	return m.precise_undec({}, at(lang));
 }

@@ -68,3 +68,23 @@ const FORMAT_NAMES: Record<string, () => string> = {
 export function formatName(id: string | undefined, fallback: string): string {
 	return (id ? FORMAT_NAMES[id]?.() : undefined) ?? fallback;
 }
+
+/** A piece of a message with claims in it: plain text, or the named slot a link goes in. */
+export interface SlotPart {
+	text: string;
+	slot?: string;
+}
+
+/**
+ * A placeholder value that marks where a slot goes: `t.why_falls({ claim: slot('claim') })`.
+ * NUL never occurs in a message, so the split is unambiguous.
+ */
+export const slot = (name: string) => `\u0000${name}\u0000`;
+
+/** Splits a message filled with {@link slot} values into text and slots, in the message's order. */
+export function slotParts(message: string): SlotPart[] {
+	return message
+		.split('\u0000')
+		.map((text, i) => (i % 2 === 1 ? { text: '', slot: text } : { text }))
+		.filter((p) => p.slot !== undefined || p.text !== '');
+}

@@ -26,6 +26,10 @@ export interface MapWords {
 	con: string;
 	forThesis: string;
 	againstThesis: string;
+	/** The whole header of an objection that answers an objection (a con arguing for the thesis). */
+	answersObjection: string;
+	/** The whole header of a support of an objection (a pro arguing against the thesis). */
+	backsObjection: string;
 	/** "⊕ 4 hidden: 3 for, 1 against" under a folded claim. */
 	hidden: (n: { for: number; against: number }) => string;
 }
@@ -36,6 +40,8 @@ export const ENGLISH_MAP_WORDS: MapWords = {
 	con: '− Con',
 	forThesis: 'for thesis',
 	againstThesis: 'against thesis',
+	answersObjection: '− Answers an objection',
+	backsObjection: '＋ Backs an objection',
 	hidden: (n) => `⊕ ${n.for + n.against} folded: ${n.for} for, ${n.against} against`
 };
 
@@ -129,11 +135,17 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		const text = textIn(claim.text, options.lang, primary);
 		const lines = wrapText(text, inner, fontSize, measure, isThesis ? 'bold' : 'normal');
 		const side = graph.side.get(id) ?? 1;
+		// An objection to an objection, or a support of one, is said in words, not as "Con · for
+		// thesis": the two-part header reads as a contradiction to a class.
 		const header =
 			(claim.contributor ? '✎ ' : '') +
 			(isRoot
 				? words.thesis
-				: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`);
+				: claim.stance === 'con' && side === 1
+					? words.answersObjection
+					: claim.stance === 'pro' && side === -1
+						? words.backsObjection
+						: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`);
 		const hidden = options.folded?.get(id);
 		if (hidden) lines.push(...wrapText(words.hidden(hidden), inner, fontSize, measure));
 		const label = [header, ...lines].join('\n');

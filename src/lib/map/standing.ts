@@ -14,9 +14,9 @@ export interface Standing {
 
 /** Glyph and word for each label: read as text, never told by colour alone. */
 export const LABEL_WORDS: Record<Label, string> = {
-	IN: '✓ IN',
-	OUT: '✗ OUT',
-	UNDEC: '? UNDEC'
+	IN: '✓ holds',
+	OUT: '✗ contested',
+	UNDEC: '? unsettled'
 };
 
 /** The footer's words in the UI language (claim-words.ts builds them from the messages). */
@@ -33,6 +33,16 @@ export const ENGLISH_STANDING_WORDS: StandingWords = {
 	flip: (label) => label,
 	struck: '✂ struck out (what-if)'
 };
+
+/**
+ * About how wide a footer's words are at its 13 px bold: CJK characters are square, other
+ * characters about 0.6 em. An estimate (no canvas here) erring wide, so the bar never covers them.
+ */
+export function textWidth(text: string): number {
+	let w = 0;
+	for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 13.5 : 8;
+	return w;
+}
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -94,7 +104,8 @@ export function standingImage(
 			standing.was && standing.was !== standing.label
 				? `${words.flip(standing.was)} → ${words.flip(standing.label)}`
 				: words.labels[standing.label];
-		const wordWidth = standing.was && standing.was !== standing.label ? 118 : 78;
+		// Room for the words before the bar: at least what the shortest label needs.
+		const wordWidth = Math.max(78, textWidth(word) + 10);
 		const barX = left + wordWidth;
 		const barW = Math.max(20, right - 36 - barX);
 		const fill = Math.round(barW * standing.strength * 10) / 10;

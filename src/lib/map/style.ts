@@ -234,12 +234,13 @@ export function mapStyle(options: MapStyleOptions = {}): Style[] {
 		},
 		{ selector: 'edge.struck', style: { opacity: W.struckEdge } },
 		{
-			// A what-if flipped this claim's label: a thick double ring, not colour alone.
+			// A what-if flipped this claim's label: a thick double ring, not colour alone, wide
+			// enough to see on the whole map at the zoom it opens at (about 0.5).
 			selector: 'node.changed',
 			style: {
-				'outline-width': 8,
+				'outline-width': 14,
 				'outline-color': P.changed,
-				'outline-offset': 3,
+				'outline-offset': 4,
 				'outline-style': 'double',
 				'outline-opacity': 1
 			}

@@ -2,6 +2,8 @@ import { getContext, setContext } from 'svelte';
 import {
 	coverage,
 	compareEvaluations,
+	strongestClaims,
+	type StrongestClaims,
 	evaluate,
 	type Coverage,
 	type Evaluation,
@@ -44,7 +46,7 @@ export interface ImageRequest {
 }
 
 /** The side panel's tabs. */
-export type Panel = 'outline' | 'find' | 'gaps';
+export type Panel = 'outline' | 'find' | 'gaps' | 'strongest';
 /** Which coverage list the "next to argue" panel highlights. */
 export type GapKind = keyof Coverage;
 
@@ -70,6 +72,10 @@ export class DebateView {
 	outlineOpen = $state(true);
 	panel = $state<Panel>('outline');
 	gapKind = $state<GapKind>('unanswered');
+	/** Find's matches and "next to argue" listed strongest first, rather than by match or file order. */
+	strongestFirst = $state(false);
+	/** How many of each side the "strongest" panel lists. */
+	strongestLimit = $state(5);
 	/**
 	 * The language of the claims and of the whole interface: one switch. It is the shared UI
 	 * language rune, so the page around the map, the library and Paraglide's messages follow it.
@@ -148,6 +154,8 @@ export class DebateView {
 	readonly diff: EvaluationDiff | null;
 	readonly hits: SearchHit[];
 	readonly coverage: Coverage;
+	/** Each side's claims, strongest first (all of them; the panel shows the first few). */
+	readonly strongest: StrongestClaims;
 	/**
 	 * Claims to pick out on the map, the rest dimmed: search matches, or on the "next to argue"
 	 * panel the chosen list. `null` when nothing is being picked out.
@@ -279,9 +287,16 @@ export class DebateView {
 			return this.search.search(this.query);
 		});
 		this.coverage = $derived(coverage(this.graph));
+		this.strongest = $derived(strongestClaims(this.graph, this.evaluation));
 		this.highlight = $derived.by(() => {
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			if (this.outlineOpen && this.panel === 'gaps') return new Set(this.coverage[this.gapKind]);
+			if (this.outlineOpen && this.panel === 'strongest') {
+				const n = this.strongestLimit;
+				const { support, objections } = this.strongest;
+				// eslint-disable-next-line svelte/prefer-svelte-reactivity
+				return new Set([...support.slice(0, n), ...objections.slice(0, n)]);
+			}
 			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			if (this.query.trim()) return new Set(this.hits.map((h) => h.id));
 			return null;

@@ -5,8 +5,9 @@ import { fixtureGraph, graphOfClaims as graphOf } from '../graphs';
 describe('coverage', () => {
 	it('lists every kind of gap, in file order', () => {
 		expect(coverage(fixtureGraph('coverage-gaps'))).toEqual({
-			unanswered: ['p2', 'p3'],
-			unrebutted: ['c2', 'r1', 'u1'],
+			// r1 answers an objection to p1: it argues for the thesis.
+			unanswered: ['p2', 'p3', 'r1'],
+			unrebutted: ['c2', 'u1'],
 			onlyUnconfirmed: ['p2', 'c2'],
 			noEvidence: ['t', 'p3']
 		});
@@ -33,13 +34,14 @@ describe('coverage', () => {
 		expect(coverage(g).unanswered).toEqual(['t']);
 	});
 
-	it('does not count a pro relation as an answer', () => {
+	it('does not count a pro relation as an answer, and sorts claims by the side they argue', () => {
 		const g = graphOf(
 			{ id: 't' },
 			{ id: 'c', stance: 'con', target: 't' },
 			{ id: 'd', stance: 'pro', target: 'c' }
 		);
-		expect(coverage(g).unrebutted).toEqual(['c']);
-		expect(coverage(g).unanswered).toEqual(['d']);
+		// d backs the objection c: it argues against the thesis, so it is not "for" it.
+		expect(coverage(g).unrebutted).toEqual(['c', 'd']);
+		expect(coverage(g).unanswered).toEqual([]);
 	});
 });

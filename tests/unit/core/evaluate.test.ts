@@ -239,6 +239,17 @@ describe('striking claims out', () => {
 		]);
 		expect(diff.moved.map((m) => m.id)).toEqual(['t', 'p']);
 		expect([...diff.changed].sort()).toEqual(['a', 'p', 't']);
+		// What a reader is told changed: not the struck claim itself.
+		expect(diff.relabelled).toEqual([{ id: 'p', before: 'OUT', after: 'IN' }]);
+		expect(diff.thesisLabel).toEqual({ before: 'IN', after: 'IN' });
+	});
+
+	it('leaves the thesis out of the relabelled claims and reports its own flip apart', () => {
+		// t ← c ← r: striking r lets c stand, so the thesis goes from IN to OUT.
+		const h = graphOf(claim('t'), claim('c', 'con', 't'), claim('r', 'con', 'c'));
+		const diff = compareEvaluations(h, evaluate(h), evaluate(h, { struck: ['r'] }));
+		expect(diff.thesisLabel).toEqual({ before: 'IN', after: 'OUT' });
+		expect(diff.relabelled).toEqual([{ id: 'c', before: 'OUT', after: 'IN' }]);
 	});
 
 	it('removes a struck claim from every result', () => {

@@ -53,7 +53,7 @@ describe('the strength footer', () => {
 		const svg = svgOf(
 			standingImage({ label: 'IN', strength: 0.75 }, 268, { inset: 24, dark: false })
 		);
-		expect(svg).toContain('✓ IN');
+		expect(svg).toContain('✓ holds');
 		expect(svg).toContain('0.75');
 		const widths = [...svg.matchAll(/<rect[^>]* width='([\d.]+)'/g)].map((m) => Number(m[1]));
 		// The track, then the fill: three quarters of it.

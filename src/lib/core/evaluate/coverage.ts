@@ -2,9 +2,12 @@ import type { ArgumentGraph } from '../model/graph';
 
 /** Where a debate is thin: prompts for what a class should argue or look up next. */
 export interface Coverage {
-	/** The thesis and `pro` claims nobody has objected to yet. */
+	/**
+	 * The thesis and the claims arguing for it (its side, once stances are multiplied through: an
+	 * objection to an objection counts) that nobody has objected to yet.
+	 */
 	unanswered: string[];
-	/** `con` claims (objections) nobody has answered yet. */
+	/** Claims arguing against the thesis (a support of an objection too) nobody has answered yet. */
 	unrebutted: string[];
 	/** Claims whose evidence all comes from sources we could not confirm. */
 	onlyUnconfirmed: string[];
@@ -31,8 +34,10 @@ export function coverage(graph: ArgumentGraph): Coverage {
 		const claim = graph.claims.get(id);
 		if (!claim || claim.kind === 'question') continue;
 		const open = !objected.has(id);
-		if (open && (id === graph.debate.thesis || claim.stance === 'pro')) result.unanswered.push(id);
-		if (open && claim.stance === 'con') result.unrebutted.push(id);
+		// By side, not stance: a "pro" claim backing an objection argues against the thesis.
+		const against = id !== graph.debate.thesis && graph.side.get(id) === -1;
+		if (open && !against) result.unanswered.push(id);
+		if (open && against) result.unrebutted.push(id);
 		const evidence = claim.evidence ?? [];
 		if (evidence.length === 0) result.noEvidence.push(id);
 		// A source missing from the list (only in unchecked input) is no better than unconfirmed.

@@ -33,7 +33,7 @@ export interface DfQuadResult {
 }
 
 /** One supporter or attacker A of a claim X, with the claims undercutting the link A → X. */
-interface Contribution {
+export interface ArgumentLink {
 	from: string;
 	pro: boolean;
 	undercutters: string[];
@@ -104,40 +104,12 @@ export function dfquad(graph: ArgumentGraph, options: DfQuadOptions = {}): DfQua
 		Number.isInteger(options.maxIterations) && options.maxIterations! >= 1
 			? options.maxIterations!
 			: DEFAULT_MAX_ITERATIONS;
-	const live = (id: string) => graph.claims.has(id) && !struck.has(id);
 
 	const base = baseScoresOf(graph, options.baseScores, struck);
 	// Start every claim at its base score: that is also where Jacobi iteration starts.
 	const strength = new Map(base);
 
-	const undercutters = new Map<string, Set<string>>();
-	for (const r of graph.relations) {
-		if (r.stance !== 'con' || !r.undercuts || !live(r.from)) continue;
-		const key = linkKey(r.undercuts.from, r.undercuts.to);
-		const set = undercutters.get(key) ?? new Set<string>();
-		set.add(r.from);
-		undercutters.set(key, set);
-	}
-
-	// A claim that supports X through its target and again under `also` counts once.
-	const contributions = new Map<string, Contribution[]>();
-	const dependsOn = new Map<string, Set<string>>();
-	for (const id of base.keys()) {
-		contributions.set(id, []);
-		dependsOn.set(id, new Set());
-	}
-	const seen = new Set<string>();
-	for (const r of graph.relations) {
-		if (r.undercuts || !live(r.from) || !live(r.to)) continue;
-		const key = `${linkKey(r.from, r.to)}\n${r.stance}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
-		const cutters = [...(undercutters.get(linkKey(r.from, r.to)) ?? [])];
-		contributions.get(r.to)!.push({ from: r.from, pro: r.stance === 'pro', undercutters: cutters });
-		const deps = dependsOn.get(r.to)!;
-		deps.add(r.from);
-		for (const u of cutters) deps.add(u);
-	}
+	const { contributions, dependsOn } = linksInto(graph, struck);
 
 	const next = (id: string): number => {
 		let attacked = 1;
@@ -176,6 +148,48 @@ export function dfquad(graph: ArgumentGraph, options: DfQuadOptions = {}): DfQua
 		iterations = Math.max(iterations, sweeps);
 	}
 	return { strength, base, converged, iterations };
+}
+
+/**
+ * Every claim's supporters and attackers (each counted once, however many relations say so),
+ * with the `con` undercuts of each link, and what each claim's strength depends on. Struck
+ * claims are left out with every relation to or from them.
+ */
+export function linksInto(
+	graph: ArgumentGraph,
+	struck: ReadonlySet<string> = new Set()
+): { contributions: Map<string, ArgumentLink[]>; dependsOn: Map<string, Set<string>> } {
+	const live = (id: string) => graph.claims.has(id) && !struck.has(id);
+	const undercutters = new Map<string, Set<string>>();
+	for (const r of graph.relations) {
+		if (r.stance !== 'con' || !r.undercuts || !live(r.from)) continue;
+		const key = linkKey(r.undercuts.from, r.undercuts.to);
+		const set = undercutters.get(key) ?? new Set<string>();
+		set.add(r.from);
+		undercutters.set(key, set);
+	}
+
+	// A claim that supports X through its target and again under `also` counts once.
+	const contributions = new Map<string, ArgumentLink[]>();
+	const dependsOn = new Map<string, Set<string>>();
+	for (const id of graph.order) {
+		if (!live(id)) continue;
+		contributions.set(id, []);
+		dependsOn.set(id, new Set());
+	}
+	const seen = new Set<string>();
+	for (const r of graph.relations) {
+		if (r.undercuts || !live(r.from) || !live(r.to)) continue;
+		const key = `${linkKey(r.from, r.to)}\n${r.stance}`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		const cutters = [...(undercutters.get(linkKey(r.from, r.to)) ?? [])];
+		contributions.get(r.to)!.push({ from: r.from, pro: r.stance === 'pro', undercutters: cutters });
+		const deps = dependsOn.get(r.to)!;
+		deps.add(r.from);
+		for (const u of cutters) deps.add(u);
+	}
+	return { contributions, dependsOn };
 }
 
 /**

@@ -53,6 +53,13 @@ export interface EvaluationDiff {
 	thesis: { before: number | undefined; after: number | undefined };
 	/** Claims whose label changed; undefined where the claim was struck out. */
 	flipped: { id: string; before: Label | undefined; after: Label | undefined }[];
+	/**
+	 * What the what-if did to the claims still there: those (other than the thesis) whose label
+	 * changed, struck claims left out. What a reader is told "changed".
+	 */
+	relabelled: { id: string; before: Label; after: Label }[];
+	/** The thesis's label before and after; undefined where it was struck out. */
+	thesisLabel: { before: Label | undefined; after: Label | undefined };
 	/** Claims present in both whose strength moved by at least {@link MIN_MOVE}. */
 	moved: { id: string; before: number; after: number }[];
 	/** Every claim that flipped or moved. */
@@ -84,9 +91,15 @@ export function compareEvaluations(
 		}
 	}
 	const thesis = graph.debate.thesis;
+	const relabelled: EvaluationDiff['relabelled'] = [];
+	for (const f of flipped)
+		if (f.id !== thesis && f.before !== undefined && f.after !== undefined)
+			relabelled.push({ id: f.id, before: f.before, after: f.after });
 	return {
 		thesis: { before: before.strength.get(thesis), after: after.strength.get(thesis) },
+		thesisLabel: { before: before.labels.get(thesis), after: after.labels.get(thesis) },
 		flipped,
+		relabelled,
 		moved,
 		changed
 	};

@@ -2,3 +2,4 @@ export * from './grounded';
 export * from './dfquad';
 export * from './evaluate';
 export * from './coverage';
+export * from './explain';
