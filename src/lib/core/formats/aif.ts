@@ -787,7 +787,7 @@ function encodeAif(debate: Debate, lang?: string): string {
 	return JSON.stringify({ nodes, edges, locutions: [] }, null, '\t') + '\n';
 }
 
-export const aifCodec: Codec = {
+export const aifCodec: Codec<'aif'> = {
 	...FORMATS.aif,
 	sniff: (text) => {
 		if (!/^\uFEFF?\s*\{/.test(text)) return 0;

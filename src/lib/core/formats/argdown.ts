@@ -1054,7 +1054,7 @@ function sniffArgdown(input: string): number {
 	return relations > 0 ? 0.6 : 0.5;
 }
 
-export const argdownCodec: Codec = {
+export const argdownCodec: Codec<'argdown'> = {
 	...FORMATS.argdown,
 	sniff: sniffArgdown,
 	decode: async (text, { file }) => {

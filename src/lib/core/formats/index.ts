@@ -4,6 +4,7 @@ import type { Debate } from '../schema/debate';
 import { aifCodec } from './aif';
 import { argdownCodec } from './argdown';
 import { error } from './build';
+import { exportFileName, FORMAT_LIST, isFormatId } from './catalog';
 import type { Codec, EncodeOptions, FormatId } from './codec';
 import { cslCodec } from './csl';
 import { kialoCodec } from './kialo';
@@ -12,16 +13,22 @@ import { jsonCodec, yamlCodec } from './native';
 
 export type { Codec, DecodeResult, EncodeOptions, FormatId, Locate } from './codec';
 
-/** Every format, in menu order. A new format is one codec module and one line here. */
-export const CODECS: readonly Codec[] = [
-	yamlCodec,
-	jsonCodec,
-	argdownCodec,
-	kialoCodec,
-	aifCodec,
-	markdownCodec,
-	cslCodec
-];
+/**
+ * The codec of every format in the catalog: the compiler asks for a line here when a catalog
+ * entry has none.
+ */
+const CODEC_OF: { [K in FormatId]: Codec<K> } = {
+	yaml: yamlCodec,
+	json: jsonCodec,
+	argdown: argdownCodec,
+	kialo: kialoCodec,
+	aif: aifCodec,
+	markdown: markdownCodec,
+	csl: cslCodec
+};
+
+/** Every format's codec, in the catalog's (menu) order. */
+export const CODECS: readonly Codec[] = FORMAT_LIST.map((f) => CODEC_OF[f.id]);
 
 /** Imports larger than this are refused with a message instead of freezing the tab. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -37,7 +44,7 @@ export const MAX_IMPORT_CLAIMS = 50_000;
 export { MAX_ARGDOWN_LINE_LENGTH, MAX_LINE_LENGTH } from '../load/lines';
 
 export function codecById(id: string): Codec | undefined {
-	return CODECS.find((c) => c.id === id);
+	return isFormatId(id) ? CODEC_OF[id] : undefined;
 }
 
 /** Codecs that can read (import) and write (export). */
@@ -134,10 +141,9 @@ export interface Exported {
 export function exportDebate(debate: Debate, format: FormatId, options?: EncodeOptions): Exported {
 	const codec = codecById(format);
 	if (!codec?.encode) throw new Error(`Counterpoint cannot write the format "${format}"`);
-	const suffix = format === 'csl' ? '.sources' : format === 'aif' ? '.aif' : '';
 	return {
 		text: codec.encode(debate, options),
-		fileName: `${debate.id}${suffix}.${codec.extensions[0]}`,
+		fileName: exportFileName(debate.id, format),
 		mediaType: codec.mediaType
 	};
 }

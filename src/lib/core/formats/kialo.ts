@@ -908,7 +908,7 @@ function stanceOf(e: Entry, parent: Entry, root: Entry, problems: Problems, inde
 	}
 }
 
-export const kialoCodec: Codec = {
+export const kialoCodec: Codec<'kialo'> = {
 	...FORMATS.kialo,
 	sniff: (text) => (KIALO_SIGNATURE.test(text) ? 1 : 0),
 	decode: async (text, { file }) => {
