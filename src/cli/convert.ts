@@ -3,13 +3,14 @@
  *
  * Reads a debate in any format Counterpoint knows (detected from the name and content unless
  * `--from` says), validates it like a file in arguments/, and writes it in another. `-` reads
- * standard input or writes standard output. Problems are printed located; exit code 1 on bad
- * input, 2 on a bad command line.
+ * standard input or writes standard output. Problems are printed located, and what the target
+ * format has no place for is listed (on standard error); exit code 1 on bad input, 2 on a bad
+ * command line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isFormatId, READABLE, WRITABLE } from '../lib/core/formats/catalog';
-import { exportDebate, importDebate } from '../lib/core/formats';
+import { describeLeftOut, exportDebate, importDebate } from '../lib/core/formats';
 import { formatDiagnostic } from '../lib/core/load';
 
 const ids = (formats: readonly { id: string }[]) => formats.map((f) => f.id);
@@ -59,6 +60,11 @@ if (!result.ok) {
 	die(`✗ ${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`, 1);
 }
 const out = exportDebate(result.value, to.id, { lang: values.lang });
+// Said like an import's notes, on standard error: the written file stays clean.
+if (out.leftOut.length > 0)
+	console.error(
+		`${to.label} has no place for these, left out of ${values.output && values.output !== '-' ? values.output : 'the output'}:\n${out.leftOut.map((l) => `  - ${describeLeftOut(l)}`).join('\n')}`
+	);
 const target = values.output ?? '-';
 if (target === '-') process.stdout.write(out.text);
 else {

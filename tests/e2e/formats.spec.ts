@@ -70,6 +70,31 @@ test('every file format downloads from the menu, in the language shown', async (
 	}
 });
 
+test('a file export lists what the format leaves out, in the language shown', async ({ page }) => {
+	await openMap(page);
+	const menu = page.getByTestId('export-menu');
+	await menu.locator('summary').click();
+	await downloadFrom(page, () => menu.locator('button[data-format="aif"]').click());
+	const leftOut = page.getByTestId('export-left-out');
+	await expect(leftOut).toContainText('has no place for these');
+	const evidence = debateFile.claims.reduce((n, c) => n + (c.evidence?.length ?? 0), 0);
+	await expect(leftOut.locator('li', { hasText: 'pieces of evidence' })).toHaveText(
+		`pieces of evidence (${evidence})`
+	);
+	await expect(leftOut.locator('li', { hasText: /^sources/ })).toHaveText(
+		`sources (${debateFile.sources.length})`
+	);
+	mkdirSync('screenshots', { recursive: true });
+	await menu.locator('.panel').screenshot({ path: 'screenshots/export-left-out.png' });
+	// A lossless format leaves nothing out and says nothing.
+	await downloadFrom(page, () => menu.locator('button[data-format="yaml"]').click());
+	await expect(leftOut).toHaveCount(0);
+	await page.goto(page.url().replace(/\?.*$/, '') + '?lang=zh');
+	await menu.locator('summary').click();
+	await downloadFrom(page, () => menu.locator('button[data-format="kialo"]').click());
+	await expect(leftOut).toContainText('未写入的内容');
+});
+
 const IMPORTS = [
 	['tests/fixtures/debates/valid.yaml', 4],
 	['tests/golden/argdown/valid.argdown', 4],

@@ -1,4 +1,5 @@
 import { FORMATS, isFormatId, READABLE, type FormatNameKey } from '$lib/core/formats/catalog';
+import type { LeftOut, LeftOutCode } from '$lib/core/formats/left-out';
 import { m } from '$lib/paraglide/messages.js';
 import { uiLanguage, type UiLang } from '$lib/state/ui-language.svelte';
 
@@ -69,4 +70,13 @@ export function formatName(id: string | undefined, fallback: string): string {
 /** The names of the formats Counterpoint reads, as a list in the UI language. */
 export function readableFormatNames(): string {
 	return listOf(READABLE.map((f) => formatName(f.id, f.label)));
+}
+
+/**
+ * A part an export left out, in the UI language: "claim notes (12)". Each code's message is
+ * `export_left_<code>`; a code without one does not compile here.
+ */
+export function leftOutWords(l: LeftOut): string {
+	const key: `export_left_${LeftOutCode}` & keyof Messages = `export_left_${l.code}`;
+	return t[key]({ count: l.count });
 }

@@ -1,3 +1,5 @@
+import type { LeftOutCode } from './left-out';
+
 /**
  * Every format Counterpoint reads or writes, with what menus, the CLI and import detection need
  * to know about it: its name, how its files are named, its media type, what it can do. This is
@@ -24,10 +26,34 @@ export interface FormatEntry {
 	fileSuffix: string;
 	/** True when decode(encode(d)) gives back d exactly. */
 	lossless: boolean;
+	/**
+	 * The parts of a debate the format has no place for: an export counts those the debate has
+	 * and says so (export menu, CLI). A round-trip test holds every reader to this list.
+	 */
+	leavesOut: readonly LeftOutCode[];
 	/** Whether Counterpoint reads (imports) and writes (exports) the format. */
 	reads: boolean;
 	writes: boolean;
 }
+
+/**
+ * What a format holding one text per claim and the relations between claims has no place for:
+ * Kialo and AIF (Kialo keeps evidence as footnotes, AIF keeps undercuts).
+ */
+const CLAIM_TEXTS_ONLY = [
+	'translations',
+	'titles',
+	'details',
+	'notes',
+	'tags',
+	'actors',
+	'questions',
+	'summary',
+	'scores',
+	'contributors',
+	'tour',
+	'poll'
+] as const satisfies readonly LeftOutCode[];
 
 /** Every format, in menu order. A new format is one entry here and one codec module. */
 const ENTRIES = {
@@ -38,6 +64,7 @@ const ENTRIES = {
 		mediaType: 'application/yaml',
 		fileSuffix: '',
 		lossless: true,
+		leavesOut: [],
 		reads: true,
 		writes: true
 	},
@@ -48,6 +75,7 @@ const ENTRIES = {
 		mediaType: 'application/json',
 		fileSuffix: '',
 		lossless: true,
+		leavesOut: [],
 		reads: true,
 		writes: true
 	},
@@ -58,6 +86,7 @@ const ENTRIES = {
 		mediaType: 'text/plain',
 		fileSuffix: '',
 		lossless: false,
+		leavesOut: ['translations', 'contributors', 'poll'],
 		reads: true,
 		writes: true
 	},
@@ -68,6 +97,7 @@ const ENTRIES = {
 		mediaType: 'text/plain',
 		fileSuffix: '',
 		lossless: false,
+		leavesOut: [...CLAIM_TEXTS_ONLY, 'source_details', 'undercuts'],
 		reads: true,
 		writes: true
 	},
@@ -78,6 +108,7 @@ const ENTRIES = {
 		mediaType: 'application/json',
 		fileSuffix: '.aif',
 		lossless: false,
+		leavesOut: [...CLAIM_TEXTS_ONLY, 'evidence', 'sources'],
 		reads: true,
 		writes: true
 	},
@@ -88,6 +119,17 @@ const ENTRIES = {
 		mediaType: 'text/markdown',
 		fileSuffix: '',
 		lossless: false,
+		leavesOut: [
+			'translations',
+			'titles',
+			'details',
+			'tags',
+			'actors',
+			'scores',
+			'contributors',
+			'tour',
+			'poll'
+		],
 		reads: false,
 		writes: true
 	},
@@ -98,6 +140,7 @@ const ENTRIES = {
 		mediaType: 'application/vnd.citationstyles.csl+json',
 		fileSuffix: '.sources',
 		lossless: false,
+		leavesOut: ['claims'],
 		reads: false,
 		writes: true
 	}

@@ -36,10 +36,12 @@ export interface EncodeOptions {
 export interface Codec<Id extends FormatId = FormatId> extends FormatInfo {
 	id: Id;
 	/**
-	 * How sure the codec is that `text` is in its format, from content alone: 0 (no) to 1
-	 * (certain). Used when the file name does not decide.
+	 * How sure the codec is that the text is in its format, from content alone: 0 (no) to 1
+	 * (certain). Used when the file name does not decide. `head` is the first 64 KiB, enough
+	 * for most formats; `whole` is the whole text, for a format whose telling keys may come
+	 * late (JSON keeps keys in any order): only linear searches may run over it.
 	 */
-	sniff?(text: string): number;
+	sniff?(head: string, whole?: string): number;
 	/** Reads the format. Never throws: bad input gives located errors. */
 	decode?(text: string, options: DecodeOptions): Promise<DecodeResult>;
 	/** Writes the format. The debate is valid (it passed validation). */

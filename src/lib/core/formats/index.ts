@@ -5,6 +5,7 @@ import { aifCodec } from './aif';
 import { argdownCodec } from './argdown';
 import { error } from './build';
 import { exportFileName, FORMAT_LIST, isFormatId } from './catalog';
+import { countLeftOut, type LeftOut } from './left-out';
 import type { Codec, EncodeOptions, FormatId } from './codec';
 import { cslCodec } from './csl';
 import { kialoCodec } from './kialo';
@@ -12,6 +13,7 @@ import { markdownCodec } from './markdown';
 import { jsonCodec, yamlCodec } from './native';
 
 export type { Codec, DecodeResult, EncodeOptions, FormatId, Locate } from './codec';
+export { describeLeftOut, type LeftOut, type LeftOutCode } from './left-out';
 
 /**
  * The codec of every format in the catalog: the compiler asks for a line here when a catalog
@@ -62,7 +64,7 @@ export function detectCodec(fileName: string | undefined, text: string): Codec |
 	const head = text.slice(0, 64 * 1024);
 	const rank = (codecs: readonly Codec[]) =>
 		codecs
-			.map((c) => ({ c, score: c.sniff?.(head) ?? 0 }))
+			.map((c) => ({ c, score: c.sniff?.(head, text) ?? 0 }))
 			.filter((r) => r.score > 0)
 			.sort((a, b) => b.score - a.score)[0]?.c;
 	return rank(owners) ?? (owners.length === 1 ? owners[0] : undefined) ?? rank(READERS);
@@ -135,6 +137,8 @@ export interface Exported {
 	text: string;
 	fileName: string;
 	mediaType: string;
+	/** The parts of this debate the format has no place for, counted (empty: nothing lost). */
+	leftOut: LeftOut[];
 }
 
 /** Writes a debate in a format, with the file name to save it under. */
@@ -144,6 +148,7 @@ export function exportDebate(debate: Debate, format: FormatId, options?: EncodeO
 	return {
 		text: codec.encode(debate, options),
 		fileName: exportFileName(debate.id, format),
-		mediaType: codec.mediaType
+		mediaType: codec.mediaType,
+		leftOut: countLeftOut(debate, codec.leavesOut, options?.lang)
 	};
 }

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { detectCodec, importDebate } from '../../../src/lib/core/formats';
+
+/** Issue 18, items 1–4: files from other tools, in the shapes they really have. */
+
+/** A QT30-shaped AIFdb nodeset: many dialogue nodes, the edges listed after them. */
+function qt30(locutions: number, order: 'nodes-first' | 'locutions-first') {
+	const nodes: Record<string, string>[] = [];
+	const edges: Record<string, string | null>[] = [];
+	const locs: Record<string, string | null>[] = [];
+	let id = 100_000;
+	const node = (type: string, text: string) => {
+		const nodeID = String(id++);
+		nodes.push({ nodeID, text, type, timestamp: '2021-05-20 21:12:03' });
+		return nodeID;
+	};
+	const edge = (fromID: string, toID: string) =>
+		edges.push({ edgeID: String(id++), fromID, toID, formEdgeID: null });
+	const claims: string[] = [];
+	for (let i = 0; i < locutions; i++) {
+		const l = node('L', `Speaker ${i % 4} : a turn of the Question Time debate number ${i}`);
+		locs.push({
+			nodeID: l,
+			personID: String(i % 4),
+			timestamp: '2021-05-20 21:12:03',
+			start: null,
+			end: null,
+			source: null
+		});
+		const claim = node('I', `a turn of the Question Time debate number ${i}`);
+		const ya = node('YA', 'Asserting');
+		edge(l, ya);
+		edge(ya, claim);
+		// A tree, as an analysis is: each turn supports one made earlier.
+		if (i > 0) {
+			const ra = node('RA', 'Default Inference');
+			edge(claim, ra);
+			edge(ra, claims[Math.floor((i - 1) / 2)]!);
+		}
+		claims.push(claim);
+	}
+	const body =
+		order === 'nodes-first' ? { nodes, locutions: locs, edges } : { locutions: locs, edges, nodes };
+	return JSON.stringify(body, null, 4);
+}
+
+describe('AIF is recognised by its structure, whatever the key order and size', () => {
+	for (const order of ['nodes-first', 'locutions-first'] as const) {
+		it(`a large nodeset whose edges start after 64 KiB (${order})`, async () => {
+			const text = qt30(400, order);
+			expect(text.indexOf('"edges"')).toBeGreaterThan(66 * 1024);
+			for (const name of [undefined, 'qt30-nodeset23345.json']) {
+				expect(detectCodec(name, text)?.id, String(name)).toBe('aif');
+				const r = await importDebate(text, { file: name ?? 'pasted text' });
+				expect(r.ok, String(name)).toBe(true);
+				if (r.ok) expect(r.value.claims.length).toBe(400);
+			}
+		});
+	}
+
+	it('an OVA3 save whose long text comes before "AIF"', () => {
+		const text = JSON.stringify({
+			text: `<p>${'A long transcript of the debate. '.repeat(3000)}</p>`,
+			AIF: { nodes: [{ nodeID: 1, text: 'A claim', type: 'I' }], edges: [] },
+			OVA: {}
+		});
+		expect(text.indexOf('"AIF"')).toBeGreaterThan(64 * 1024);
+		expect(detectCodec('save.json', text)?.id).toBe('aif');
+		expect(detectCodec(undefined, text)?.id).toBe('aif');
+	});
+
+	it('still refuses JSON that is not AIF', () => {
+		const text = JSON.stringify({
+			rows: Array.from({ length: 5000 }, (_, i) => ({ i })),
+			nodes: []
+		});
+		expect(detectCodec(undefined, text)).toBeUndefined();
+	});
+});
