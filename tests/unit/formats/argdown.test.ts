@@ -639,7 +639,9 @@ describe('Argdown import', () => {
 		expect(warnings.map((w) => [w.line, w.message])).toEqual([
 			[2, expect.stringContaining('the id "p1" of "B" is not a valid, unused id')],
 			[4, expect.stringContaining('the undercut of "A" was read as an attack on it')],
-			[6, expect.stringContaining('the relations of "D" go round in a circle')]
+			[6, expect.stringContaining('the relations of "D" go round in a circle')],
+			// Texts of one letter tell no language.
+			[0, expect.stringContaining('the language of the texts could not be told')]
 		]);
 	});
 });

@@ -126,7 +126,7 @@ describe('imports say all they leave out (issue 18, item 8)', () => {
 		for (let i = 1; i <= links; i++)
 			lines.push(
 				`  1.${i}. Pro:`,
-				`  Reason ${i}.`,
+				`  This is one of the reasons why the thesis is true, number ${i}.`,
 				'',
 				`    1.${i}.1. Con:`,
 				`    -> See discussion #${1000 + i}: Another question ${i}?`,

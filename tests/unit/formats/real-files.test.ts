@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../../src/lib/core/formats/language';
 import { detectCodec, importDebate } from '../../../src/lib/core/formats';
 
 /** Issue 18, items 1–4: files from other tools, in the shapes they really have. */
@@ -75,5 +77,45 @@ describe('AIF is recognised by its structure, whatever the key order and size', 
 			nodes: []
 		});
 		expect(detectCodec(undefined, text)).toBeUndefined();
+	});
+});
+
+describe('the language of an import is found, never assumed without a word', () => {
+	it('a German Argdown file is German', async () => {
+		const file = 'tests/fixtures/formats/argdown/german-speed-limit.argdown';
+		const r = await importDebate(readFileSync(file, 'utf8'), { file });
+		expect(r.ok && r.value.language).toBe('de');
+		expect(r.warnings.map((w) => w.message)).not.toContainEqual(expect.stringMatching(/language/));
+	});
+
+	it.each([
+		[
+			'en',
+			'The town centre should be closed to private cars because the air in the centre is bad.'
+		],
+		[
+			'fr',
+			"Le centre de la ville doit être fermé aux voitures, parce que l'air y est mauvais pour les enfants."
+		],
+		[
+			'es',
+			'El centro de la ciudad debe cerrarse a los coches porque el aire es malo para los niños y los mayores.'
+		],
+		['zh', '市中心应该禁止私家车通行，因为那里的空气对孩子们有害。'],
+		['ja', '町の中心部は自家用車を禁止すべきです。空気が子どもに悪いからです。'],
+		['ru', 'Центр города нужно закрыть для машин, потому что это вредно для детей и для всех.']
+	])('%s texts are read as %s', (lang, text) => {
+		expect(detectLanguage([text])).toEqual({ language: lang, sure: true });
+	});
+
+	it('says so when the texts do not tell', async () => {
+		expect(detectLanguage(['Brexit', 'NATO 2030', 'Ja / Nein'])).toEqual({
+			language: 'en',
+			sure: false
+		});
+		const r = await importDebate('Discussion Name:\nX\n\n1. Thesis:\nBrexit\n', { file: 'k.txt' });
+		expect(r.warnings.map((w) => w.message)).toContainEqual(
+			expect.stringMatching(/language of the texts could not be told/)
+		);
 	});
 });

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../load/diagnostic';
 import { jsonErrorAt, Lines } from '../load/json';
 import type { Debate, RelationTarget, Stance } from '../schema/debate';
 import { LONG_TEXT_MAX } from '../schema/localised';
-import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import { debateLanguage, error, fitClaimText, importedFrame, makeId, warning } from './build';
 import { FORMATS } from './catalog';
 import { fullText } from './left-out';
 import type { Codec, DecodeResult, Locate } from './codec';
@@ -722,7 +722,10 @@ function decodeAif(text: string, file: string): DecodeResult {
 		title: title || shortTitle(inodes[0]!.text) || name || 'Imported debate',
 		format: variant === 'SADFace' ? 'SADFace' : `AIF JSON, ${variant} variant`,
 		file,
-		language: guessLanguage(inodes.map((n) => n.text))
+		language: debateLanguage(
+			inodes.map((n) => n.text),
+			(message, hint) => warnings.push(warning(file, 0, message, hint))
+		)
 	});
 	frame.actors = [...actors].map(([actorName, id]) => ({ id, name: actorName }));
 	if (about) {

@@ -83,7 +83,7 @@ import {
 	error,
 	fitClaimText,
 	fitTitle,
-	guessLanguage,
+	debateLanguage,
 	importedFrame,
 	makeId,
 	warning
@@ -1018,7 +1018,10 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 	const language =
 		typeof cp.language === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(cp.language)
 			? cp.language
-			: guessLanguage(claims.map((c) => String(c.text)));
+			: debateLanguage(
+					claims.map((c) => String(c.text)),
+					(message, hint) => warn(frontMatterLine, message, hint)
+				);
 	const debate = importedFrame({
 		id: typeof cp.id === 'string' && cp.id.trim() ? cp.id : title,
 		title,

@@ -3,7 +3,15 @@ import { lineTooLong, MAX_LINE_LENGTH } from '../load/lines';
 import type { Claim, Debate, Evidence, RelationTarget, Stance } from '../schema/debate';
 import { LONG_TEXT_MAX } from '../schema/localised';
 import { textIn } from '../schema/localised';
-import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import {
+	debateLanguage,
+	error,
+	fitClaimText,
+	guessLanguage,
+	importedFrame,
+	makeId,
+	warning
+} from './build';
 import { FORMATS } from './catalog';
 import { fullText } from './left-out';
 import type { Codec, DecodeResult, Locate } from './codec';
@@ -828,7 +836,9 @@ function build(read: Read, file: string, problems: Problems): DecodeResult {
 		title: read.title || clean(root.body.join(' ')),
 		format: 'Kialo text export',
 		file,
-		language: guessLanguage([read.title, ...drafts.map((d) => d.text)])
+		language: debateLanguage([read.title, ...drafts.map((d) => d.text)], (message, hint) =>
+			problems.warn(0, message, hint)
+		)
 	});
 	const data = {
 		...frame,
