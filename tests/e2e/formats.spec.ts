@@ -60,6 +60,7 @@ test('every file format downloads from the menu, in the language shown', async (
 		['argdown', (t: string) => t.includes(debateFile.claims[0]!.text.zh.slice(0, 8))],
 		['kialo', (t: string) => t.startsWith('Discussion Name:\r\n')],
 		['aif', (t: string) => Array.isArray(JSON.parse(t).nodes)],
+		['graphml', (t: string) => (t.match(/<node id=/g) ?? []).length === debateFile.claims.length],
 		['markdown', (t: string) => t.includes('**论题:**')],
 		['csl', (t: string) => Array.isArray(JSON.parse(t))]
 	] as const) {
@@ -99,7 +100,10 @@ const IMPORTS = [
 	['tests/fixtures/debates/valid.yaml', 4],
 	['tests/golden/argdown/valid.argdown', 4],
 	['tests/golden/kialo/valid.txt', 4],
-	['tests/golden/aif/valid.aif.json', 4]
+	['tests/golden/aif/valid.aif.json', 4],
+	['tests/golden/graphml/valid.graphml', 4],
+	// A yEd map drawn by hand, in the shape yEd saves.
+	['tests/fixtures/formats/graphml/yed-town-centre.graphml', 6]
 ] as const;
 
 for (const [file, claims] of IMPORTS) {

@@ -112,6 +112,17 @@ const ENTRIES = {
 		reads: true,
 		writes: true
 	},
+	graphml: {
+		label: 'GraphML (yEd, Gephi, Cytoscape, NetworkX)',
+		nameKey: 'format_graphml',
+		extensions: ['graphml'],
+		mediaType: 'application/graphml+xml',
+		fileSuffix: '',
+		lossless: false,
+		leavesOut: [...CLAIM_TEXTS_ONLY.filter((c) => c !== 'questions'), 'evidence', 'sources'],
+		reads: true,
+		writes: true
+	},
 	markdown: {
 		label: 'Markdown handout',
 		nameKey: 'format_markdown',

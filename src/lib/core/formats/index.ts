@@ -8,6 +8,7 @@ import { exportFileName, FORMAT_LIST, isFormatId } from './catalog';
 import { countLeftOut, type LeftOut } from './left-out';
 import type { Codec, EncodeOptions, FormatId } from './codec';
 import { cslCodec } from './csl';
+import { graphmlCodec } from './graphml';
 import { kialoCodec } from './kialo';
 import { markdownCodec } from './markdown';
 import { jsonCodec, yamlCodec } from './native';
@@ -25,6 +26,7 @@ const CODEC_OF: { [K in FormatId]: Codec<K> } = {
 	argdown: argdownCodec,
 	kialo: kialoCodec,
 	aif: aifCodec,
+	graphml: graphmlCodec,
 	markdown: markdownCodec,
 	csl: cslCodec
 };
