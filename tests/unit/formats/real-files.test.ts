@@ -119,3 +119,32 @@ describe('the language of an import is found, never assumed without a word', () 
 		);
 	});
 });
+
+describe('a forest of AIF roots (issue 18, item 3, in part)', () => {
+	it('is named after the thesis chosen, not the first node of the file', async () => {
+		const nodes: { nodeID: string; text: string; type: string }[] = [];
+		const edges: { edgeID: string; fromID: string; toID: string }[] = [];
+		let id = 1;
+		for (let r = 0; r < 5; r++) {
+			const root = String(id++);
+			nodes.push({
+				nodeID: root,
+				text: `The root claim number ${r} of this forest of claims`,
+				type: 'I'
+			});
+			for (let k = 0; k < r; k++) {
+				const c = String(id++);
+				const ra = String(id++);
+				nodes.push({ nodeID: c, text: `A reason for the root claim number ${r}`, type: 'I' });
+				nodes.push({ nodeID: ra, text: 'Default Inference', type: 'RA' });
+				edges.push({ edgeID: String(id++), fromID: c, toID: ra });
+				edges.push({ edgeID: String(id++), fromID: ra, toID: root });
+			}
+		}
+		const r = await importDebate(JSON.stringify({ nodes, edges }), { file: 'forest.json' });
+		if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+		const thesis = r.value.claims.find((c) => c.id === r.value.thesis)!;
+		expect(thesis.text).toBe('The root claim number 4 of this forest of claims');
+		expect(r.value.title).toBe(thesis.text);
+	});
+});

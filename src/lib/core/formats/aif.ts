@@ -719,7 +719,12 @@ function decodeAif(text: string, file: string): DecodeResult {
 	const name = base.replace(/\.(aif\.)?json$/i, '').replace(/\.aif$/i, '');
 	const frame = importedFrame({
 		id: name || 'aif',
-		title: title || shortTitle(inodes[0]!.text) || name || 'Imported debate',
+		// Untitled: named after the thesis chosen (the root with most below), not the first node.
+		title:
+			title ||
+			shortTitle(inodes.find((n) => claimId.get(n.id) === thesis)?.text ?? '') ||
+			name ||
+			'Imported debate',
 		format: variant === 'SADFace' ? 'SADFace' : `AIF JSON, ${variant} variant`,
 		file,
 		language: debateLanguage(
