@@ -3,15 +3,18 @@
  *
  * Reads a debate in any format Counterpoint knows (detected from the name and content unless
  * `--from` says), validates it like a file in arguments/, and writes it in another. `-` reads
- * standard input or writes standard output. Problems are printed located; exit code 1 on bad
- * input, 2 on a bad command line.
+ * standard input or writes standard output. Problems are printed located, and what the target
+ * format has no place for is listed (on standard error); exit code 1 on bad input, 2 on a bad
+ * command line.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CODECS, codecById, exportDebate, importDebate, WRITERS } from '../lib/core/formats';
+import { isFormatId, READABLE, WRITABLE } from '../lib/core/formats/catalog';
+import { describeLeftOut, exportDebate, importDebate } from '../lib/core/formats';
 import { formatDiagnostic } from '../lib/core/load';
 
-const USAGE = `usage: npm run convert -- <input|-> --to <${WRITERS.map((c) => c.id).join('|')}> [-o <output|->] [--from <format>] [--lang <en|zh>]`;
+const ids = (formats: readonly { id: string }[]) => formats.map((f) => f.id);
+const USAGE = `usage: npm run convert -- <input|-> --to <${ids(WRITABLE).join('|')}> [-o <output|->] [--from <${ids(READABLE).join('|')}>] [--lang <en|zh>]`;
 
 function die(message: string, code = 2): never {
 	console.error(message);
@@ -37,14 +40,11 @@ const { values, positionals } = parsed;
 if (values.help) die(USAGE, 0);
 const input = positionals[0];
 if (!input || positionals.length > 1) die(USAGE);
-const to = values.to ? codecById(values.to) : undefined;
-if (!to?.encode) die(`--to must be one of: ${WRITERS.map((c) => c.id).join(', ')}\n${USAGE}`);
-if (values.from && !codecById(values.from)?.decode)
-	die(
-		`--from must be one of: ${CODECS.filter((c) => c.decode)
-			.map((c) => c.id)
-			.join(', ')}`
-	);
+const to = WRITABLE.find((f) => f.id === values.to);
+if (!to) die(`--to must be one of: ${ids(WRITABLE).join(', ')}\n${USAGE}`);
+const from = values.from;
+if (from !== undefined && !(isFormatId(from) && READABLE.some((f) => f.id === from)))
+	die(`--from must be one of: ${ids(READABLE).join(', ')}\n${USAGE}`);
 
 let text: string;
 try {
@@ -53,16 +53,18 @@ try {
 	die(`cannot read ${input}: ${(e as Error).message}`, 1);
 }
 const file = input === '-' ? 'standard input' : input;
-const result = await importDebate(text, {
-	file,
-	format: values.from as Parameters<typeof importDebate>[1]['format']
-});
+const result = await importDebate(text, { file, format: from });
 for (const w of result.warnings) console.error(formatDiagnostic(w));
 if (!result.ok) {
 	for (const e of result.errors) console.error(formatDiagnostic(e));
 	die(`✗ ${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`, 1);
 }
 const out = exportDebate(result.value, to.id, { lang: values.lang });
+// Said like an import's notes, on standard error: the written file stays clean.
+if (out.leftOut.length > 0)
+	console.error(
+		`${to.label} has no place for these, left out of ${values.output && values.output !== '-' ? values.output : 'the output'}:\n${out.leftOut.map((l) => `  - ${describeLeftOut(l)}`).join('\n')}`
+	);
 const target = values.output ?? '-';
 if (target === '-') process.stdout.write(out.text);
 else {

@@ -60,6 +60,7 @@ test('every file format downloads from the menu, in the language shown', async (
 		['argdown', (t: string) => t.includes(debateFile.claims[0]!.text.zh.slice(0, 8))],
 		['kialo', (t: string) => t.startsWith('Discussion Name:\r\n')],
 		['aif', (t: string) => Array.isArray(JSON.parse(t).nodes)],
+		['graphml', (t: string) => (t.match(/<node id=/g) ?? []).length === debateFile.claims.length],
 		['markdown', (t: string) => t.includes('**论题:**')],
 		['csl', (t: string) => Array.isArray(JSON.parse(t))]
 	] as const) {
@@ -70,11 +71,39 @@ test('every file format downloads from the menu, in the language shown', async (
 	}
 });
 
+test('a file export lists what the format leaves out, in the language shown', async ({ page }) => {
+	await openMap(page);
+	const menu = page.getByTestId('export-menu');
+	await menu.locator('summary').click();
+	await downloadFrom(page, () => menu.locator('button[data-format="aif"]').click());
+	const leftOut = page.getByTestId('export-left-out');
+	await expect(leftOut).toContainText('has no place for these');
+	const evidence = debateFile.claims.reduce((n, c) => n + (c.evidence?.length ?? 0), 0);
+	await expect(leftOut.locator('li', { hasText: 'pieces of evidence' })).toHaveText(
+		`pieces of evidence (${evidence})`
+	);
+	await expect(leftOut.locator('li', { hasText: /^sources/ })).toHaveText(
+		`sources (${debateFile.sources.length})`
+	);
+	mkdirSync('screenshots', { recursive: true });
+	await menu.locator('.panel').screenshot({ path: 'screenshots/export-left-out.png' });
+	// A lossless format leaves nothing out and says nothing.
+	await downloadFrom(page, () => menu.locator('button[data-format="yaml"]').click());
+	await expect(leftOut).toHaveCount(0);
+	await page.goto(page.url().replace(/\?.*$/, '') + '?lang=zh');
+	await menu.locator('summary').click();
+	await downloadFrom(page, () => menu.locator('button[data-format="kialo"]').click());
+	await expect(leftOut).toContainText('未写入的内容');
+});
+
 const IMPORTS = [
 	['tests/fixtures/debates/valid.yaml', 4],
 	['tests/golden/argdown/valid.argdown', 4],
 	['tests/golden/kialo/valid.txt', 4],
-	['tests/golden/aif/valid.aif.json', 4]
+	['tests/golden/aif/valid.aif.json', 4],
+	['tests/golden/graphml/valid.graphml', 4],
+	// A yEd map drawn by hand, in the shape yEd saves.
+	['tests/fixtures/formats/graphml/yed-town-centre.graphml', 6]
 ] as const;
 
 for (const [file, claims] of IMPORTS) {

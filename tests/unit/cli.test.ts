@@ -37,6 +37,18 @@ describe('npm run convert', () => {
 		expect(r.stdout).toBe('');
 	});
 
+	it('lists what the target format has no place for, on standard error only', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'cp-')), 'valid.aif.json');
+		const r = convert(['tests/fixtures/debates/valid.yaml', '--to', 'aif', '-o', out]);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toMatch(/AIF JSON .* has no place for these/);
+		expect(r.stderr).toMatch(/^ {2}- pieces of evidence: \d+$/m);
+		expect(r.stderr).toMatch(/^ {2}- sources: \d+$/m);
+		expect(JSON.parse(readFileSync(out, 'utf8')).nodes.length).toBeGreaterThan(0);
+		const lossless = convert(['tests/fixtures/debates/valid.yaml', '--to', 'json']);
+		expect(lossless.stderr).not.toMatch(/no place/);
+	});
+
 	it('exits 2 with the usage on a bad command line', () => {
 		const r = convert(['tests/fixtures/debates/valid.yaml', '--to', 'docx']);
 		expect(r.code).toBe(2);

@@ -1,3 +1,5 @@
+import { FORMATS, isFormatId, READABLE, type FormatNameKey } from '$lib/core/formats/catalog';
+import type { LeftOut, LeftOutCode } from '$lib/core/formats/left-out';
 import { m } from '$lib/paraglide/messages.js';
 import { uiLanguage, type UiLang } from '$lib/state/ui-language.svelte';
 
@@ -54,19 +56,29 @@ export function richParts(message: string): RichPart[] {
 	return parts;
 }
 
-const FORMAT_NAMES: Record<string, () => string> = {
-	yaml: () => t.format_yaml(),
-	json: () => t.format_json(),
-	argdown: () => t.format_argdown(),
-	kialo: () => t.format_kialo(),
-	aif: () => t.format_aif(),
-	markdown: () => t.format_markdown(),
-	csl: () => t.format_csl()
-};
-
-/** A format's name in menus, in the UI language; `fallback` (the codec's own) for any other. */
+/**
+ * A format's name in menus, in the UI language, from the message its catalog entry names (a
+ * catalog entry whose `nameKey` is not a message does not compile here); `fallback` when the
+ * format is unknown (an old stored import).
+ */
 export function formatName(id: string | undefined, fallback: string): string {
-	return (id ? FORMAT_NAMES[id]?.() : undefined) ?? fallback;
+	if (!isFormatId(id)) return fallback;
+	const key: FormatNameKey = FORMATS[id].nameKey;
+	return t[key]();
+}
+
+/** The names of the formats Counterpoint reads, as a list in the UI language. */
+export function readableFormatNames(): string {
+	return listOf(READABLE.map((f) => formatName(f.id, f.label)));
+}
+
+/**
+ * A part an export left out, in the UI language: "claim notes (12)". Each code's message is
+ * `export_left_<code>`; a code without one does not compile here.
+ */
+export function leftOutWords(l: LeftOut): string {
+	const key: `export_left_${LeftOutCode}` & keyof Messages = `export_left_${l.code}`;
+	return t[key]({ count: l.count });
 }
 
 /** A piece of a message with claims in it: plain text, or the named slot a link goes in. */

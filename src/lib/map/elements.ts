@@ -55,6 +55,12 @@ export interface NodeData {
 	/** The zoomed-out label: glyph and short title, in the largest font that fits the node. */
 	brief: string;
 	briefFontSize: number;
+	/**
+	 * The size under which this claim's zoomed-out label is hidden, in the label's own font:
+	 * scaled with it, so every label hides at the same zoom (a smaller font no longer leaves its
+	 * box blank while its neighbours still show theirs).
+	 */
+	briefMinFontSize: number;
 	/** The footer image (label word and strength bar); blank until the map is decorated. */
 	standing: string;
 	/** The footer zoomed out: the strength bar without words. */
@@ -64,6 +70,12 @@ export interface NodeData {
 /** A transparent pixel: the footer before there is anything to show. */
 export const BLANK_IMAGE =
 	"data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
+
+/**
+ * Labels drawn smaller than this on screen (px) are hidden rather than shown as a smudge; for
+ * zoomed-out labels, measured at the largest brief font (see `briefMinFontSize`).
+ */
+export const MIN_ZOOMED_FONT_SIZE = 6;
 
 /** Font of the zoomed-out label, model pixels: the same for all where the words allow. */
 export const BRIEF_FONT_SIZE = 30;
@@ -177,6 +189,7 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 			fontSize,
 			brief: brief.lines.join('\n'),
 			briefFontSize: brief.size,
+			briefMinFontSize: (MIN_ZOOMED_FONT_SIZE * brief.size) / BRIEF_FONT_SIZE,
 			standing: BLANK_IMAGE,
 			standingBrief: BLANK_IMAGE
 		};

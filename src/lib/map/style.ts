@@ -1,4 +1,4 @@
-import { NODE } from './elements';
+import { MIN_ZOOMED_FONT_SIZE, NODE } from './elements';
 
 /**
  * Okabe–Ito colours, safe for the common colour-vision deficiencies. Every distinction made
@@ -136,7 +136,7 @@ export function mapStyle(options: MapStyleOptions = {}): Style[] {
 				'border-width': W.border,
 				'background-color': '#FFFFFF',
 				// Hide text that would be too small to read rather than show a smudge.
-				'min-zoomed-font-size': 6,
+				'min-zoomed-font-size': MIN_ZOOMED_FONT_SIZE,
 				// The footer strip (label word, strength bar, number) sits under the text.
 				'text-margin-y': -NODE.footer / 2,
 				'background-image': 'data(standing)',
@@ -193,6 +193,8 @@ export function mapStyle(options: MapStyleOptions = {}): Style[] {
 			style: {
 				label: 'data(brief)',
 				'font-size': 'data(briefFontSize)',
+				// Every brief label hides at one zoom, whatever its font (elements.ts).
+				'min-zoomed-font-size': 'data(briefMinFontSize)',
 				// The footer without its words, which would be unreadable this small (standing.ts).
 				'background-image': 'data(standingBrief)',
 				'font-weight': 'bold',

@@ -529,7 +529,8 @@ describe('reading the new Kialo layout', () => {
 		expect(debate.claims[1]!.text.toString().length).toBeLessThanOrEqual(160);
 		expect(debate.claims[1]!.detail).toBe(long);
 		expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-			'7: the text of entry 1.1. is longer than 160 characters; it was shortened and kept in full as its detail'
+			'7: the text of entry 1.1. is longer than 160 characters; it was shortened and kept in full as its detail',
+			'0: the language of the texts could not be told; the debate was marked as English (en)'
 		]);
 	});
 
@@ -576,7 +577,9 @@ describe('reading the new Kialo layout', () => {
 			'4: the root 1. is labelled Con:; it was read as the thesis',
 			'7: entry 1.1. is labelled Thesis: but is not an answer to a "1. Question:"; it was read as Pro',
 			'17: footnote [2] is not cited by any entry and was left out',
-			'10: entry 1.2. links to the entry it stands under; the link was left out'
+			'10: entry 1.2. links to the entry it stands under; the link was left out',
+			// "Root text", "Not under a question": too few words to tell a language by.
+			'0: the language of the texts could not be told; the debate was marked as English (en)'
 		]);
 	});
 });
@@ -661,7 +664,8 @@ describe('reading the old Kialo layout', () => {
 		expect(debate.sources[0]).toMatchObject({ title: 'mailto:a@b.c', organisation: 'unknown' });
 		expect(debate.sources[0]!.url).toBeUndefined();
 		expect(warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([
-			'4: entry 1.1. has no side (Pro: or Con:); it was read as Pro'
+			'4: entry 1.1. has no side (Pro: or Con:); it was read as Pro',
+			'0: the language of the texts could not be told; the debate was marked as English (en)'
 		]);
 	});
 });

@@ -82,3 +82,26 @@ describe('the map style', () => {
 		expect(contrast(over(rgb('#FFFFFF'), body, alpha), body)).toBeGreaterThanOrEqual(4.5);
 	});
 });
+
+describe('zoomed-out labels', () => {
+	it('all hide at one zoom, whatever their font: no box goes blank beside labelled ones', async () => {
+		const { buildGraph } = await import('../../../src/lib/core/model/graph');
+		const { toElements, MIN_ZOOMED_FONT_SIZE, BRIEF_FONT_SIZE } =
+			await import('../../../src/lib/map/elements');
+		const { loadDebateFile } = await import('../formats/read');
+		const debate = loadDebateFile('arguments/llama-open-weights.yaml');
+		// A title with a long word gets a smaller zoomed-out font (no word is cut).
+		debate.claims[1]!.title = 'Donaudampfschifffahrtsgesellschaftskapitänsmütze';
+		const graph = buildGraph(debate);
+		const nodes = toElements(graph, { lang: 'en' }).nodes.map((n) => n.data);
+		// Zoomed-out labels in more than one font: the case at issue.
+		expect(new Set(nodes.map((n) => n.briefFontSize)).size).toBeGreaterThan(1);
+		const sheet = mapStyle();
+		const brief = rule(sheet, 'node.brief') as Record<string, unknown>;
+		expect(brief['min-zoomed-font-size']).toBe('data(briefMinFontSize)');
+		// The zoom below which Cytoscape hides a label: its minimum over its font size.
+		const hidesBelow = (n: (typeof nodes)[number]) => n.briefMinFontSize / n.briefFontSize;
+		for (const n of nodes)
+			expect(hidesBelow(n), n.id).toBeCloseTo(MIN_ZOOMED_FONT_SIZE / BRIEF_FONT_SIZE, 10);
+	});
+});

@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../load/diagnostic';
 import { jsonErrorAt, Lines } from '../load/json';
 import type { Debate, RelationTarget, Stance } from '../schema/debate';
-import { textIn } from '../schema/localised';
-import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import { LONG_TEXT_MAX } from '../schema/localised';
+import { debateLanguage, error, fitClaimText, importedFrame, makeId, warning } from './build';
 import { FORMATS } from './catalog';
+import { fullText } from './left-out';
 import type { Codec, DecodeResult, Locate } from './codec';
 
 /**
@@ -12,7 +13,8 @@ import type { Codec, DecodeResult, Locate } from './codec';
  * - AIFdb nodeset export: `{nodes, edges, locutions}` with digit-string ids;
  * - OVA3 save: `{AIF: {nodes, edges, schemefulfillments, participants, locutions…}, text, OVA}`,
  *   sometimes with `dialog`; AMF's xAIF has integer ids, `null` lists, `text: {txt}` and `ova`;
- * - SADFace (`atom`/`scheme` nodes, `source_id`/`target_id` edges), read as AIF as a bonus.
+ * - SADFace (`atom`/`scheme` nodes, `source_id`/`target_id` edges), read as AIF as a bonus;
+ *   its description, notes and analyst go into the debate's summary.
  *
  * Ids may be strings or integers anywhere; `null` lists count as empty.
  *
@@ -33,8 +35,10 @@ import type { Codec, DecodeResult, Locate } from './codec';
  *   unless that would close a circle of targets, in which case a later one is used.
  * - The thesis is the root that has the most claims under it; other roots stay roots.
  *
- * Writing gives an AIFdb nodeset: one I-node per claim, one RA/CA per relation (an undercut
- * points its CA at the RA/CA of the relation it attacks), deterministic ids and timestamps.
+ * Writing gives an AIFdb nodeset: one I-node per claim with its whole text (`fullText`), one
+ * RA/CA per relation (an undercut points its CA at the RA/CA of the relation it attacks),
+ * deterministic ids and timestamps. Evidence, sources, titles, notes and the rest have no place
+ * in a plain AIF nodeset and are listed as left out (`FORMATS.aif.leavesOut`).
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -204,6 +208,20 @@ function fromSadface(root: JsonObject): { nodes: Json[]; edges: Json[] } {
 	return { nodes, edges };
 }
 
+/** A SADFace file's description, notes and analyst, as one text for the debate's summary. */
+function sadfaceAbout(core: JsonObject): string {
+	const say = (key: string) => textOf(own(core, key)).replace(/\s+/g, ' ').trim();
+	const end = (s: string) => (/[.!?…]$/.test(s) ? s : `${s}.`);
+	const [description, notes, analyst] = [say('description'), say('notes'), say('analyst_name')];
+	return [
+		description && end(description),
+		notes && `Notes: ${end(notes)}`,
+		analyst && `Analysed by ${end(analyst)}`
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
 const looksLikeSadface = (root: JsonObject) => {
 	const nodes = own(root, 'nodes');
 	return (
@@ -258,6 +276,8 @@ function decodeAif(text: string, file: string): DecodeResult {
 	let rawNodes: Json[];
 	let rawEdges: Json[];
 	let title = '';
+	/** What a SADFace file says about its analysis, kept in the debate's summary. */
+	let about = '';
 	const aifValue = own(root, 'AIF');
 	if (aifValue !== undefined) {
 		if (!isObject(aifValue))
@@ -280,6 +300,7 @@ function decodeAif(text: string, file: string): DecodeResult {
 		const meta = own(root, 'metadata');
 		const core = isObject(meta) ? own(meta, 'core') : undefined;
 		title = isObject(core) ? shortTitle(textOf(own(core, 'title'))) : '';
+		if (isObject(core)) about = sadfaceAbout(core);
 	}
 
 	const listAt = (key: string, required: boolean): Json[] | Diagnostic => {
@@ -698,12 +719,33 @@ function decodeAif(text: string, file: string): DecodeResult {
 	const name = base.replace(/\.(aif\.)?json$/i, '').replace(/\.aif$/i, '');
 	const frame = importedFrame({
 		id: name || 'aif',
-		title: title || shortTitle(inodes[0]!.text) || name || 'Imported debate',
+		// Untitled: named after the thesis chosen (the root with most below), not the first node.
+		title:
+			title ||
+			shortTitle(inodes.find((n) => claimId.get(n.id) === thesis)?.text ?? '') ||
+			name ||
+			'Imported debate',
 		format: variant === 'SADFace' ? 'SADFace' : `AIF JSON, ${variant} variant`,
 		file,
-		language: guessLanguage(inodes.map((n) => n.text))
+		language: debateLanguage(
+			inodes.map((n) => n.text),
+			(message, hint) => warnings.push(warning(file, 0, message, hint))
+		)
 	});
 	frame.actors = [...actors].map(([actorName, id]) => ({ id, name: actorName }));
+	if (about) {
+		const summary = `${about} ${frame.summary}`;
+		frame.summary =
+			summary.length <= LONG_TEXT_MAX ? summary : `${summary.slice(0, LONG_TEXT_MAX - 1)}…`;
+		if (summary.length > LONG_TEXT_MAX)
+			warnings.push(
+				warning(
+					file,
+					keyLine('description'),
+					`the SADFace description and notes were shortened to ${LONG_TEXT_MAX} characters`
+				)
+			);
+	}
 	const data = { ...frame, thesis, claims };
 
 	const claimLine = (i: number) => {
@@ -740,7 +782,8 @@ function encodeAif(debate: Debate, lang?: string): string {
 	debate.claims.forEach((c, i) => inodeOf.set(c.id, String(i + 1)));
 	const nodes: Record<string, string>[] = debate.claims.map((c) => ({
 		nodeID: inodeOf.get(c.id)!,
-		text: textIn(c.text, language, debate.language),
+		// The whole text, not the 160 characters a claim shows: an I-node holds long texts.
+		text: fullText(c, language, debate.language),
 		type: 'I',
 		timestamp
 	}));
@@ -787,27 +830,31 @@ function encodeAif(debate: Debate, lang?: string): string {
 	return JSON.stringify({ nodes, edges, locutions: [] }, null, '\t') + '\n';
 }
 
-export const aifCodec: Codec = {
+/**
+ * Whether a text is AIF, from its structure wherever it is in the file: JSON keys come in any
+ * order, and a big AIFdb or QT30 nodeset may list tens of kilobytes of nodes (or an OVA3 save
+ * a long `text`) before `"edges"` or `"AIF"` appear. Only linear searches run over the whole
+ * text; the first 64 KiB decide most files.
+ */
+function sniffAif(head: string, whole: string = head): number {
+	if (!/^\uFEFF?\s*\{/.test(head)) return 0;
+	if (/"formatVersion"\s*:/.test(head.slice(0, 4000))) return 0;
+	const has = (re: RegExp) => re.test(head) || (whole !== head && re.test(whole));
+	if (has(/"AIF"\s*:\s*\{/)) return 0.95;
+	// An AIFdb nodeset: nodes with AIF ids and AIF node types; edges may be missing or empty.
+	if (
+		has(/"nodes"\s*:\s*\[/) &&
+		has(/"nodeID"\s*:/) &&
+		has(/"type"\s*:\s*"(?:I|RA|CA|MA|L|TA|YA)"/)
+	)
+		return 0.95;
+	if (has(/"nodes"\s*:\s*\[/) && has(/"type"\s*:\s*"atom"/) && has(/"source_id"\s*:/)) return 0.8;
+	return 0;
+}
+
+export const aifCodec: Codec<'aif'> = {
 	...FORMATS.aif,
-	sniff: (text) => {
-		if (!/^\uFEFF?\s*\{/.test(text)) return 0;
-		if (/"formatVersion"\s*:/.test(text.slice(0, 4000))) return 0;
-		if (/"AIF"\s*:\s*\{/.test(text)) return 0.95;
-		if (
-			/"nodes"\s*:\s*\[/.test(text) &&
-			/"edges"\s*:\s*(\[|null)/.test(text) &&
-			/"nodeID"\s*:/.test(text) &&
-			/"type"\s*:\s*"(I|RA|CA|MA|L|TA|YA)"/.test(text)
-		)
-			return 0.95;
-		if (
-			/"nodes"\s*:\s*\[/.test(text) &&
-			/"type"\s*:\s*"atom"/.test(text) &&
-			/"source_id"\s*:/.test(text)
-		)
-			return 0.8;
-		return 0;
-	},
+	sniff: sniffAif,
 	decode: async (text, { file }) => {
 		try {
 			return decodeAif(text, file);

@@ -34,8 +34,10 @@
  *   sources, tour) as this writer makes it. Front matter is read as data only: it cannot change `@argdown/core`'s settings
  *   (`frontMatterSettingsMode: ignore`), so every file is read the same way.
  * - Headings (groups), inference rules, links' URLs, bold/italic and colours are not kept.
- * - Lexer and parser errors become errors on their line; data blocks that are not valid YAML
- *   become errors on the line of the block. Nothing throws.
+ * - Parser errors: what the parser recovered (as Argdown's own tools show it) is imported, each
+ *   error a note on its line saying what was left out; only when nothing is left is the file
+ *   refused, with the errors. Lexer errors are errors on their line; data blocks that are not
+ *   valid YAML become errors on the line of the block. Nothing throws.
  *
  * Writing (one language): YAML front matter, then the thesis as `[Title]: text {data}` with its
  * tree indented below it (`+` supports the parent, `-` attacks it, `_` undercuts the parent's
@@ -81,7 +83,7 @@ import {
 	error,
 	fitClaimText,
 	fitTitle,
-	guessLanguage,
+	debateLanguage,
 	importedFrame,
 	makeId,
 	warning
@@ -368,7 +370,9 @@ function runArgdown(
 	core: ArgdownCore,
 	text: string,
 	file: string
-): { ok: true; response: IArgdownResponse } | { ok: false; errors: Diagnostic[] } {
+):
+	| { ok: true; response: IArgdownResponse; parserErrors: Diagnostic[] }
+	| { ok: false; errors: Diagnostic[] } {
 	const { ArgdownApplication, ParserPlugin, DataPlugin, ModelPlugin } = core;
 	const app = new ArgdownApplication();
 	app.addPlugin(new ParserPlugin(), 'parse-input');
@@ -404,6 +408,7 @@ function runArgdown(
 		};
 	}
 	const parserErrors = response.parserErrors ?? [];
+	let parsed: Diagnostic[] = [];
 	if (parserErrors.length > 0) {
 		const seen = new Set<string>();
 		const errors: Diagnostic[] = [];
@@ -423,12 +428,16 @@ function runArgdown(
 			});
 			if (errors.length >= 20) break;
 		}
-		return { ok: false, errors };
+		parsed = errors;
 	}
+	// The parser recovers from its errors (as Argdown's own tools do): the model is built from
+	// what it read, and the caller decides whether enough is left.
 	try {
 		request.process = ['build-model'];
 		response = app.run(request, response);
 	} catch (e) {
+		// Nothing could be built from what the parser recovered: its errors say why.
+		if (parsed.length > 0) return { ok: false, errors: parsed };
 		// A data block or the front matter is not valid YAML, or the model could not be built.
 		const mark = (e as { mark?: { line?: number; buffer?: string } }).mark;
 		const message = ((e as Error).message ?? String(e)).split('\n')[0];
@@ -477,7 +486,7 @@ function runArgdown(
 		}
 		return { ok: false, errors: [error(file, 0, `not valid Argdown: ${message}`)] };
 	}
-	return { ok: true, response };
+	return { ok: true, response, parserErrors: parsed };
 }
 
 function decodeArgdown(core: ArgdownCore, input: string, file: string): DecodeResult {
@@ -490,7 +499,19 @@ function decodeArgdown(core: ArgdownCore, input: string, file: string): DecodeRe
 		};
 	const run = runArgdown(core, text, file);
 	if (!run.ok) return { ok: false, errors: run.errors, warnings: [] };
-	return mapModel(run.response, file);
+	if (run.parserErrors.length === 0) return mapModel(run.response, file);
+	// Parser errors: keep what the parser recovered, the errors as located notes on what was
+	// skipped; refuse only when nothing is left to import.
+	const recovered = mapModel(run.response, file);
+	const claims = recovered.ok ? (recovered.data as { claims: unknown[] }).claims : [];
+	if (!recovered.ok || claims.length === 0)
+		return { ok: false, errors: run.parserErrors, warnings: [] };
+	const skipped = run.parserErrors.map((e) => ({
+		...e,
+		severity: 'warning' as const,
+		message: `${e.message}; what the parser could not read here was left out, the rest was imported`
+	}));
+	return { ...recovered, warnings: [...skipped, ...recovered.warnings] };
 }
 
 /** The debate made of `@argdown/core`'s model (see the module comment for the mapping). */
@@ -997,7 +1018,10 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 	const language =
 		typeof cp.language === 'string' && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(cp.language)
 			? cp.language
-			: guessLanguage(claims.map((c) => String(c.text)));
+			: debateLanguage(
+					claims.map((c) => String(c.text)),
+					(message, hint) => warn(frontMatterLine, message, hint)
+				);
 	const debate = importedFrame({
 		id: typeof cp.id === 'string' && cp.id.trim() ? cp.id : title,
 		title,
@@ -1054,7 +1078,7 @@ function sniffArgdown(input: string): number {
 	return relations > 0 ? 0.6 : 0.5;
 }
 
-export const argdownCodec: Codec = {
+export const argdownCodec: Codec<'argdown'> = {
 	...FORMATS.argdown,
 	sniff: sniffArgdown,
 	decode: async (text, { file }) => {

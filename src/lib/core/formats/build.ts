@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../load/diagnostic';
 import { CLAIM_TEXT_MAX, CLAIM_TITLE_MAX, FORMAT_VERSION } from '../schema/debate';
 import { characterCount, firstCharacters, normalizeText } from '../schema/characters';
+import { detectLanguage } from './language';
 
 /**
  * Helpers for decoders that build a Counterpoint debate out of another format: ids that fit
@@ -89,14 +90,24 @@ export function importedFrame(options: {
 	};
 }
 
-/** `zh` when most letters in the texts are Chinese characters, else `en`. */
+/** The language of a short text (a quote, a source's title): `en` when it does not tell. */
 export function guessLanguage(texts: Iterable<string>): string {
-	let han = 0;
-	let latin = 0;
-	for (const t of texts) {
-		han += t.match(/\p{Script=Han}/gu)?.length ?? 0;
-		latin += t.match(/[A-Za-z]/g)?.length ?? 0;
-	}
-	// A Chinese character carries about a word: weigh it like four letters.
-	return han * 4 > latin ? 'zh' : 'en';
+	return detectLanguage(texts).language;
+}
+
+/**
+ * The language of an imported debate's texts, with a note when they do not tell (then `en`),
+ * so no language is assumed without a word.
+ */
+export function debateLanguage(
+	texts: Iterable<string>,
+	note: (message: string, hint: string) => void
+): string {
+	const found = detectLanguage(texts);
+	if (!found.sure)
+		note(
+			'the language of the texts could not be told; the debate was marked as English (en)',
+			'if it is another, set `language` in the debate once saved (e.g. language: de)'
+		);
+	return found.language;
 }

@@ -1,9 +1,8 @@
 import type { Diagnostic } from '../load/diagnostic';
 import type { Debate } from '../schema/debate';
-import type { FormatInfo } from './catalog';
+import type { FormatId, FormatInfo } from './catalog';
 
-/** The formats Counterpoint reads and writes. */
-export type FormatId = 'yaml' | 'json' | 'argdown' | 'kialo' | 'aif' | 'markdown' | 'csl';
+export type { FormatId } from './catalog';
 
 /** Where a path in the decoded data came from in the input text (line 0: unknown). */
 export type Locate = (
@@ -34,12 +33,15 @@ export interface EncodeOptions {
  * One exchange format. A codec may only decode (read) or only encode (write); the registry in
  * `./index.ts` lists them all, and the UI and the CLI both read that list.
  */
-export interface Codec extends FormatInfo {
+export interface Codec<Id extends FormatId = FormatId> extends FormatInfo {
+	id: Id;
 	/**
-	 * How sure the codec is that `text` is in its format, from content alone: 0 (no) to 1
-	 * (certain). Used when the file name does not decide.
+	 * How sure the codec is that the text is in its format, from content alone: 0 (no) to 1
+	 * (certain). Used when the file name does not decide. `head` is the first 64 KiB, enough
+	 * for most formats; `whole` is the whole text, for a format whose telling keys may come
+	 * late (JSON keeps keys in any order): only linear searches may run over it.
 	 */
-	sniff?(text: string): number;
+	sniff?(head: string, whole?: string): number;
 	/** Reads the format. Never throws: bad input gives located errors. */
 	decode?(text: string, options: DecodeOptions): Promise<DecodeResult>;
 	/** Writes the format. The debate is valid (it passed validation). */

@@ -62,7 +62,7 @@ export function encodeCsl(debate: Debate, lang = debate.language): string {
 	);
 }
 
-export const cslCodec: Codec = {
+export const cslCodec: Codec<'csl'> = {
 	...FORMATS.csl,
 	encode: (debate, options) => encodeCsl(debate, options?.lang)
 };

@@ -4,24 +4,35 @@ import type { Debate } from '../schema/debate';
 import { aifCodec } from './aif';
 import { argdownCodec } from './argdown';
 import { error } from './build';
+import { exportFileName, FORMAT_LIST, isFormatId } from './catalog';
+import { countLeftOut, type LeftOut } from './left-out';
 import type { Codec, EncodeOptions, FormatId } from './codec';
 import { cslCodec } from './csl';
+import { graphmlCodec } from './graphml';
 import { kialoCodec } from './kialo';
 import { markdownCodec } from './markdown';
 import { jsonCodec, yamlCodec } from './native';
 
 export type { Codec, DecodeResult, EncodeOptions, FormatId, Locate } from './codec';
+export { describeLeftOut, type LeftOut, type LeftOutCode } from './left-out';
 
-/** Every format, in menu order. A new format is one codec module and one line here. */
-export const CODECS: readonly Codec[] = [
-	yamlCodec,
-	jsonCodec,
-	argdownCodec,
-	kialoCodec,
-	aifCodec,
-	markdownCodec,
-	cslCodec
-];
+/**
+ * The codec of every format in the catalog: the compiler asks for a line here when a catalog
+ * entry has none.
+ */
+const CODEC_OF: { [K in FormatId]: Codec<K> } = {
+	yaml: yamlCodec,
+	json: jsonCodec,
+	argdown: argdownCodec,
+	kialo: kialoCodec,
+	aif: aifCodec,
+	graphml: graphmlCodec,
+	markdown: markdownCodec,
+	csl: cslCodec
+};
+
+/** Every format's codec, in the catalog's (menu) order. */
+export const CODECS: readonly Codec[] = FORMAT_LIST.map((f) => CODEC_OF[f.id]);
 
 /** Imports larger than this are refused with a message instead of freezing the tab. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -37,7 +48,7 @@ export const MAX_IMPORT_CLAIMS = 50_000;
 export { MAX_ARGDOWN_LINE_LENGTH, MAX_LINE_LENGTH } from '../load/lines';
 
 export function codecById(id: string): Codec | undefined {
-	return CODECS.find((c) => c.id === id);
+	return isFormatId(id) ? CODEC_OF[id] : undefined;
 }
 
 /** Codecs that can read (import) and write (export). */
@@ -55,7 +66,7 @@ export function detectCodec(fileName: string | undefined, text: string): Codec |
 	const head = text.slice(0, 64 * 1024);
 	const rank = (codecs: readonly Codec[]) =>
 		codecs
-			.map((c) => ({ c, score: c.sniff?.(head) ?? 0 }))
+			.map((c) => ({ c, score: c.sniff?.(head, text) ?? 0 }))
 			.filter((r) => r.score > 0)
 			.sort((a, b) => b.score - a.score)[0]?.c;
 	return rank(owners) ?? (owners.length === 1 ? owners[0] : undefined) ?? rank(READERS);
@@ -128,16 +139,18 @@ export interface Exported {
 	text: string;
 	fileName: string;
 	mediaType: string;
+	/** The parts of this debate the format has no place for, counted (empty: nothing lost). */
+	leftOut: LeftOut[];
 }
 
 /** Writes a debate in a format, with the file name to save it under. */
 export function exportDebate(debate: Debate, format: FormatId, options?: EncodeOptions): Exported {
 	const codec = codecById(format);
 	if (!codec?.encode) throw new Error(`Counterpoint cannot write the format "${format}"`);
-	const suffix = format === 'csl' ? '.sources' : format === 'aif' ? '.aif' : '';
 	return {
 		text: codec.encode(debate, options),
-		fileName: `${debate.id}${suffix}.${codec.extensions[0]}`,
-		mediaType: codec.mediaType
+		fileName: exportFileName(debate.id, format),
+		mediaType: codec.mediaType,
+		leftOut: countLeftOut(debate, codec.leavesOut, options?.lang)
 	};
 }

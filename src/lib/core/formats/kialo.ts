@@ -1,9 +1,19 @@
 import type { Diagnostic } from '../load/diagnostic';
 import { lineTooLong, MAX_LINE_LENGTH } from '../load/lines';
 import type { Claim, Debate, Evidence, RelationTarget, Stance } from '../schema/debate';
+import { LONG_TEXT_MAX } from '../schema/localised';
 import { textIn } from '../schema/localised';
-import { error, fitClaimText, guessLanguage, importedFrame, makeId, warning } from './build';
+import {
+	debateLanguage,
+	error,
+	fitClaimText,
+	guessLanguage,
+	importedFrame,
+	makeId,
+	warning
+} from './build';
 import { FORMATS } from './catalog';
+import { fullText } from './left-out';
 import type { Codec, DecodeResult, Locate } from './codec';
 
 /**
@@ -174,7 +184,8 @@ function encodeKialo(debate: Debate, lang?: string): string {
 
 	const bodyOf = (item: Item): string => {
 		if (item.link) return `-> See ${numberOf.get(item.claim!.id) ?? '1.'}`;
-		const text = clean(item.text ?? say(item.claim!.text));
+		// The whole text, not the 160 characters a claim shows: Kialo holds long texts.
+		const text = clean(item.text ?? fullText(item.claim!, lang ?? primary, primary));
 		return LINK.test(text) || DISCUSSION_LINK.test(text) ? text.replace(/^->/, '→') : text;
 	};
 	const bodies = items.map(bodyOf);
@@ -247,16 +258,46 @@ interface Read {
 	old: boolean;
 }
 
+/**
+ * Errors and notes, the first {@link MAX_ERRORS} of each listed in full (a damaged file of
+ * 100,000 entries must not make 100,000 messages) and the rest counted in a last "and N more".
+ */
 class Problems {
-	errors: Diagnostic[] = [];
-	warnings: Diagnostic[] = [];
+	private readonly listedErrors: Diagnostic[] = [];
+	private readonly listedWarnings: Diagnostic[] = [];
+	private moreErrors = 0;
+	private moreWarnings = 0;
 	constructor(readonly file: string) {}
 	error(line: number, message: string, hint?: string) {
-		if (this.errors.length < MAX_ERRORS) this.errors.push(error(this.file, line, message, hint));
+		if (this.listedErrors.length < MAX_ERRORS)
+			this.listedErrors.push(error(this.file, line, message, hint));
+		else this.moreErrors++;
 	}
 	warn(line: number, message: string, hint?: string, path = '') {
-		if (this.warnings.length < MAX_ERRORS)
-			this.warnings.push(warning(this.file, line, message, hint, path));
+		if (this.listedWarnings.length < MAX_ERRORS)
+			this.listedWarnings.push(warning(this.file, line, message, hint, path));
+		else this.moreWarnings++;
+	}
+	get errors(): Diagnostic[] {
+		return this.moreErrors === 0
+			? this.listedErrors
+			: [
+					...this.listedErrors,
+					error(
+						this.file,
+						0,
+						`and ${this.moreErrors} more errors, not listed`,
+						'fix the ones above and import again to see them'
+					)
+				];
+	}
+	get warnings(): Diagnostic[] {
+		return this.moreWarnings === 0
+			? this.listedWarnings
+			: [
+					...this.listedWarnings,
+					warning(this.file, 0, `and ${this.moreWarnings} more notes, not listed`)
+				];
 	}
 }
 
@@ -636,8 +677,20 @@ const toData = (d: Draft) => ({
 	...(d.stance ? { stance: d.stance, target: d.target } : {}),
 	...(d.also.length > 0 ? { also: d.also } : {}),
 	...(d.evidence.length > 0 ? { evidence: d.evidence } : {}),
-	...(d.notes.length > 0 ? { note: d.notes.join(' ') } : {})
+	...(d.notes.length > 0 ? { note: joinNotes(d.notes) } : {})
 });
+
+/** A claim's notes as one text that fits a note, the ones that do not fit counted at its end. */
+function joinNotes(notes: readonly string[]): string {
+	const all = notes.join(' ');
+	if (all.length <= LONG_TEXT_MAX) return all;
+	const room = LONG_TEXT_MAX - 80;
+	let text = '';
+	let kept = 0;
+	while (kept < notes.length && text.length + notes[kept]!.length + 1 <= room)
+		text += (kept++ > 0 ? ' ' : '') + notes[kept - 1];
+	return `${text} (and ${notes.length - kept} more notes like these, which did not fit)`;
+}
 
 /** Sources made from footnotes and links: one per distinct web address. */
 class Sources {
@@ -783,7 +836,9 @@ function build(read: Read, file: string, problems: Problems): DecodeResult {
 		title: read.title || clean(root.body.join(' ')),
 		format: 'Kialo text export',
 		file,
-		language: guessLanguage([read.title, ...drafts.map((d) => d.text)])
+		language: debateLanguage([read.title, ...drafts.map((d) => d.text)], (message, hint) =>
+			problems.warn(0, message, hint)
+		)
 	});
 	const data = {
 		...frame,
@@ -908,7 +963,7 @@ function stanceOf(e: Entry, parent: Entry, root: Entry, problems: Problems, inde
 	}
 }
 
-export const kialoCodec: Codec = {
+export const kialoCodec: Codec<'kialo'> = {
 	...FORMATS.kialo,
 	sniff: (text) => (KIALO_SIGNATURE.test(text) ? 1 : 0),
 	decode: async (text, { file }) => {

@@ -159,7 +159,7 @@ export function encodeMarkdown(debate: Debate, lang = debate.language): string {
 	return out.join('\n') + '\n';
 }
 
-export const markdownCodec: Codec = {
+export const markdownCodec: Codec<'markdown'> = {
 	...FORMATS.markdown,
 	encode: (debate, options) => encodeMarkdown(debate, options?.lang)
 };

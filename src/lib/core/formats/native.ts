@@ -73,14 +73,14 @@ export const YAML_SIGNATURE = /^\uFEFF?[ \t]*(?:\$schema|formatVersion)[ \t]*:/m
 /** Counterpoint JSON: an object with `formatVersion` near its start. */
 export const JSON_SIGNATURE = /^\uFEFF?\s*\{[\s\S]{0,2000}"formatVersion"\s*:/;
 
-export const yamlCodec: Codec = {
+export const yamlCodec: Codec<'yaml'> = {
 	...FORMATS.yaml,
 	sniff: (text) => (YAML_SIGNATURE.test(text) ? 0.9 : 0),
 	decode: async (text, { file }) => decodeNative(text, file),
 	encode: debateToYaml
 };
 
-export const jsonCodec: Codec = {
+export const jsonCodec: Codec<'json'> = {
 	...FORMATS.json,
 	sniff: (text) => (JSON_SIGNATURE.test(text) ? 0.95 : 0),
 	// JSON is YAML: one parser gives the same located messages for both.
