@@ -1,4 +1,4 @@
-import type { Op } from '../oplog/op';
+import type { ClassOp } from '../oplog/op';
 import type { ModerationOp } from '../oplog/moderation';
 import type { Claim, RelationTarget } from '../schema/debate';
 
@@ -66,7 +66,7 @@ const refuse = (status: 403 | 422, message: string): Decision => ({ ok: false, s
 /** The teacher's own actor name in the log. */
 export const TEACHER = 'teacher';
 
-export function decide(view: SessionView, op: Op | ModerationOp): Decision {
+export function decide(view: SessionView, op: ClassOp | ModerationOp): Decision {
 	const teacher = view.role === 'teacher';
 	if (!teacher && view.locked)
 		return refuse(403, 'the session is locked: the teacher has made it read-only');

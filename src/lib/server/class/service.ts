@@ -1,5 +1,5 @@
 import type { Debate } from '$core/schema';
-import type { Op } from '$core/oplog/op';
+import type { ClassOp as Op } from '$core/oplog/op';
 import type { ModerationOp } from '$core/oplog/moderation';
 import { decide, repliesTo, TEACHER, type Addition, type Role } from '$core/class/permissions';
 import { json, type Database } from '../db';
