@@ -162,6 +162,38 @@ export function parentOf(claim: Pick<DraftClaim, 'target'>): string | undefined 
 	return t === undefined ? undefined : typeof t === 'string' ? t : t.from;
 }
 
+/**
+ * The claims in tree order, each below what it answers, the thesis first, with their depth.
+ * Claims that do not reach a root (a circle another tab made) come last, so none is out of reach.
+ */
+export function claimTree(
+	claims: readonly DraftClaim[],
+	thesis: string
+): { claim: DraftClaim; depth: number }[] {
+	const children = new Map<string, DraftClaim[]>();
+	const ids = new Set(claims.map((c) => c.id));
+	const roots: DraftClaim[] = [];
+	for (const c of claims) {
+		const p = parentOf(c);
+		if (p === undefined || !ids.has(p)) roots.push(c);
+		else children.set(p, [...(children.get(p) ?? []), c]);
+	}
+	roots.sort((a, b) => Number(b.id === thesis) - Number(a.id === thesis));
+	const out: { claim: DraftClaim; depth: number }[] = [];
+	const seen = new Set<string>();
+	// A stack, not recursion: a chain of hundreds of claims must not overflow it.
+	const stack: [DraftClaim, number][] = [...roots, ...claims].reverse().map((c) => [c, 0]);
+	while (stack.length) {
+		const [c, depth] = stack.pop()!;
+		if (seen.has(c.id)) continue;
+		seen.add(c.id);
+		out.push({ claim: c, depth });
+		const kids = children.get(c.id) ?? [];
+		for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, depth + 1]);
+	}
+	return out;
+}
+
 /** Every claim below `id` (answering it, directly or not): what moves and goes with it. */
 export function branchOf(claims: readonly DraftClaim[], id: string): string[] {
 	const children = new Map<string, string[]>();

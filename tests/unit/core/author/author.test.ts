@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../../../src/lib/core/author/check';
 import {
 	branchOf,
+	claimTree,
 	claimKey,
 	debateInput,
 	deletionOf,
@@ -195,5 +196,26 @@ describe('checking a debate being written', () => {
 		const yaml = debateToYaml(check.debate!);
 		const back = loadAuthoredDebate(yaml, `${shipped.id}.yaml`);
 		expect(back.ok && back.value).toEqual(shipped);
+	});
+});
+
+describe('the claims as a tree', () => {
+	it('lists each claim below what it answers, the thesis first, and claims in a circle last', () => {
+		const claims = [
+			claim('b', 't', 'con'),
+			claim('a1', 'a'),
+			claim('t'),
+			claim('a', 't'),
+			claim('x', 'y'),
+			claim('y', 'x')
+		];
+		expect(claimTree(claims, 't').map(({ claim, depth }) => `${claim.id}:${depth}`)).toEqual([
+			't:0',
+			'b:1',
+			'a:1',
+			'a1:2',
+			'x:0',
+			'y:1'
+		]);
 	});
 });
