@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { violations } from './axe';
 import { debateFile, DEBATE_ID, map } from './debate';
 
 /**
@@ -173,4 +174,22 @@ test('editing a copy of the shipped debate never changes its file in arguments/'
 	await expect(page.getByTestId('drawer').getByRole('heading', { level: 2 })).toHaveText(
 		debateFile.claims.find((c) => c.id === debateFile.thesis)!.text.en
 	);
+});
+
+test('the editor, in each of its forms and in Chinese, has no serious accessibility problems', async ({
+	page
+}) => {
+	await page.goto('/');
+	await page.getByRole('link', { name: 'Edit a copy' }).first().click();
+	await expect(page.getByTestId('debate-form')).toBeVisible();
+	expect(await violations(page), 'about the debate').toEqual([]);
+	await row(page, debateFile.claims[1]!.id).locator('[data-claim]').click();
+	await page.getByTestId('delete-claim').click();
+	expect(await violations(page), 'a claim, about to be deleted').toEqual([]);
+	await page.getByRole('button', { name: 'Edit the source' }).first().click();
+	expect(await violations(page), 'a source').toEqual([]);
+	await page.goto(`${new URL(page.url()).pathname}${new URL(page.url()).search}&lang=zh`);
+	await page.getByRole('button', { name: '中文' }).click();
+	await expect(page.getByRole('button', { name: '关于这场辩论' })).toBeVisible();
+	expect(await violations(page), 'in Chinese').toEqual([]);
 });

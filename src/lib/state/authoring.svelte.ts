@@ -98,7 +98,7 @@ export class DebateDraft {
 		return this.authored.entries.has(HEAD_KEY);
 	}
 	get canUndo() {
-		return this.history.undo.length > 0 || this.typing.size > 0;
+		return this.lastUndoable() !== undefined || this.typing.size > 0;
 	}
 	get canRedo() {
 		return this.history.redo.length > 0;
@@ -216,8 +216,20 @@ export class DebateDraft {
 
 	undo() {
 		this.flush();
-		const step = this.history.undo.at(-1);
+		const step = this.lastUndoable();
 		if (step) this.back(step, 'undo');
+	}
+
+	/**
+	 * The step Undo would take back: not the one that started the debate (its heading made from
+	 * nothing), which would leave nothing to edit; deleting a debate is done from the library.
+	 */
+	private lastUndoable() {
+		const step = this.history.undo.at(-1);
+		const starts = step?.ops.some(
+			(op) => op.key === HEAD_KEY && op.base === null && !op.undoes && !op.redoes
+		);
+		return starts ? undefined : step;
 	}
 
 	redo() {

@@ -105,6 +105,19 @@ describe('writing a debate in the browser', () => {
 		b.close();
 	});
 
+	it('never undoes the start of the debate, which would leave nothing to edit', async () => {
+		const a = await started();
+		expect(a.canUndo).toBe(false);
+		a.undo();
+		expect(a.head?.id).toBe('my-debate');
+		a.addClaim('thesis', 'pro');
+		expect(a.canUndo).toBe(true);
+		a.undo();
+		expect(a.canUndo).toBe(false);
+		expect(a.claims.map((c) => c.id)).toEqual(['thesis']);
+		a.close();
+	});
+
 	it('keeps a source while claims cite it', async () => {
 		const a = await started();
 		const s = a.addSource({ url: 'https://example.org/a' });

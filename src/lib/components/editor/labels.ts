@@ -6,7 +6,7 @@ export function labelOf(
 	head: Pick<DraftHead, 'language' | 'languages'>
 ): string {
 	for (const lang of [head.language, ...head.languages]) {
-		const s = claim.title?.[lang]?.trim() || claim.text[lang]?.trim();
+		const s = claim.title?.[lang]?.trim() || claim.text?.[lang]?.trim();
 		if (s) return s.length > 60 ? `${s.slice(0, 59)}…` : s;
 	}
 	return claim.id;
