@@ -169,6 +169,13 @@ test('editing a copy of the shipped debate never changes its file in arguments/'
 		'Passes the checks: the download is ready.'
 	);
 	expect(sha(path)).toBe(before);
+	// Where the class server runs, the edited copy starts a class session as it stands.
+	await page.getByRole('button', { name: 'About the debate' }).click();
+	await page.getByTestId('start-class').click();
+	await expect(page).toHaveURL(/\/class\?code=/);
+	await expect(page.locator(`[role="treeitem"][data-claim="${debateFile.thesis}"]`)).toContainText(
+		'An edited thesis.'
+	);
 	// The shipped map still reads as its file does.
 	await page.goto(`/debate/${DEBATE_ID}?claim=${debateFile.thesis}`);
 	await expect(page.getByTestId('drawer').getByRole('heading', { level: 2 })).toHaveText(
