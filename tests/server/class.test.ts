@@ -365,6 +365,26 @@ eachBackend('class sessions', (backend) => {
 					/ops\[0\]\.kind/
 				],
 				[
+					// A debate being written stays in the browser it is written in.
+					"an author's edit of the debate",
+					await server.call(http.postOps, path, {
+						body: {
+							ops: [
+								{
+									...stance(1),
+									kind: 'set',
+									base: null,
+									key: `claim:${THESIS}`,
+									value: { id: THESIS, text: { en: 'Rewritten by a student' } }
+								}
+							]
+						},
+						cookie: ana.cookie
+					}),
+					422,
+					/ops\[0\]\.kind/
+				],
+				[
 					'extra field',
 					await server.call(http.postOps, path, {
 						body: { ops: [{ ...stance(1), role: 'teacher' }] },

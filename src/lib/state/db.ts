@@ -132,20 +132,28 @@ export function openStore(): Promise<CounterpointDB> {
 /** The log of class session `code` (its operations and where they stand with the server). */
 export const sessionLogId = (code: string) => `class:${code}`;
 
+/** Deletes one log's operations and where they stood with a server (a draft deleted). */
+export async function forgetLog(logId: string): Promise<void> {
+	await forget(logId);
+}
+
 /**
  * Deletes everything this browser kept of class session `code`: its log, where each operation
  * stood with the server, and what the server said of it (the teacher deleted the session, or it
- * is over: its students' words go from this browser too).
+ * is over: its students' words go from this browser too). One transaction: all of it or none.
  */
 export async function forgetSession(code: string): Promise<void> {
+	await forget(sessionLogId(code), code);
+}
+
+async function forget(logId: string, session?: string): Promise<void> {
 	const db = await openStore();
-	const logId = sessionLogId(code);
 	const range = IDBKeyRange.bound([logId, ''], [logId, '\uffff']);
 	const tx = db.transaction(['ops', 'sync', 'sessions'], 'readwrite');
 	await Promise.all([
 		tx.objectStore('ops').delete(range),
 		tx.objectStore('sync').delete(range),
-		tx.objectStore('sessions').delete(code)
+		...(session === undefined ? [] : [tx.objectStore('sessions').delete(session)])
 	]);
 	await tx.done;
 }

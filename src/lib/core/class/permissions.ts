@@ -1,4 +1,4 @@
-import type { Op } from '../oplog/op';
+import type { ClassOp } from '../oplog/op';
 import type { ModerationOp } from '../oplog/moderation';
 import type { Claim, RelationTarget } from '../schema/debate';
 
@@ -72,7 +72,7 @@ export const TEACHER = 'teacher';
  */
 export const DELETED_END_ID = 'session-deleted';
 
-export function decide(view: SessionView, op: Op | ModerationOp): Decision {
+export function decide(view: SessionView, op: ClassOp | ModerationOp): Decision {
 	const teacher = view.role === 'teacher';
 	if (!teacher && view.locked)
 		return refuse(403, 'the session is locked: the teacher has made it read-only');

@@ -72,11 +72,70 @@ export const PersuasiveOp = z.strictObject({
 	on: z.boolean()
 });
 
-export const Op = z.discriminatedUnion('kind', [PutOp, DeleteOp, StanceOp, PersuasiveOp]);
+/**
+ * What a class session carries: a student's additions, stances and marks. The class server
+ * takes these and nothing else.
+ */
+export const ClassOp = z.discriminatedUnion('kind', [PutOp, DeleteOp, StanceOp, PersuasiveOp]);
+export type ClassOp = z.infer<typeof ClassOp>;
+
+/**
+ * Every operation a log in this browser may hold: a class's, or an author's writing of a debate
+ * (`set`, `unset`: see `core/author`), which stays in the browser it was written in.
+ */
+/**
+ * One entry of a debate being written: its heading (`debate`: title, summary, languages, thesis…),
+ * a claim (`claim:<id>`) or a source (`source:<id>`).
+ */
+export const EntryKey = z
+	.string()
+	.regex(
+		/^(debate|(claim|source):[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$/,
+		'debate, claim:<id> or source:<id>'
+	);
+
+/** The largest entry: a claim with a long detail and many quotes fits many times over. */
+export const MAX_ENTRY_CHARS = 200_000;
+
+/**
+ * An entry as the author left it, checked or not: half-written text is kept as typed (so nothing
+ * typed is lost) and held to the debate schema when the debate is checked or downloaded. Bounded,
+ * so that one entry cannot fill the browser's storage.
+ */
+export const EntryValue = z
+	.record(z.string(), z.json())
+	.refine((v) => JSON.stringify(v).length <= MAX_ENTRY_CHARS, {
+		message: `an entry may be at most ${MAX_ENTRY_CHARS.toLocaleString('en-US')} characters as JSON`
+	});
+
+/** An entry of a debate being written, as it now reads. */
+export const SetOp = z.strictObject({
+	...envelope,
+	...history,
+	kind: z.literal('set'),
+	base: OpId.nullable(),
+	key: EntryKey,
+	value: EntryValue
+});
+
+/** An entry of a debate being written, taken out (a deleted claim or source). */
+export const UnsetOp = z.strictObject({
+	...envelope,
+	...history,
+	kind: z.literal('unset'),
+	base: OpId.nullable(),
+	key: EntryKey
+});
+
+export const Op = z.discriminatedUnion('kind', [...ClassOp.options, SetOp, UnsetOp]);
 export type Op = z.infer<typeof Op>;
 export type PutOp = z.infer<typeof PutOp>;
 export type DeleteOp = z.infer<typeof DeleteOp>;
 export type StanceOp = z.infer<typeof StanceOp>;
 export type PersuasiveOp = z.infer<typeof PersuasiveOp>;
+export type SetOp = z.infer<typeof SetOp>;
+export type UnsetOp = z.infer<typeof UnsetOp>;
+/** Operations on the entries of a debate being written (the ones its undo and redo act on). */
+export type AuthorOp = SetOp | UnsetOp;
 /** Operations on additions (the ones undo and redo act on). */
 export type EditOp = PutOp | DeleteOp;

@@ -123,16 +123,24 @@ export function replay(ops: Iterable<Op>): Replayed {
 	};
 }
 
-/** One action of one tab: the operations that share a `group`, in log order. */
-export interface Step {
+/** An operation Undo and Redo act on: made by one tab, as part of one action (`group`). */
+export interface Undoable {
+	tab: string;
 	group: string;
-	ops: EditOp[];
+	undoes?: string;
+	redoes?: string;
+}
+
+/** One action of one tab: the operations that share a `group`, in log order. */
+export interface Step<T extends Undoable = EditOp> {
+	group: string;
+	ops: T[];
 }
 
 /** What Undo and Redo would take back in a tab: the last step of each stack, if any. */
-export interface History {
-	undo: Step[];
-	redo: Step[];
+export interface History<T extends Undoable = EditOp> {
+	undo: Step<T>[];
+	redo: Step<T>[];
 }
 
 /**
@@ -141,16 +149,28 @@ export interface History {
  * history survives a reload of the tab.
  */
 export function historyOf(replayed: Replayed, tab: string): History {
-	const steps = new Map<string, Step>();
-	for (const op of replayed.ops) {
-		if (op.tab !== tab || (op.kind !== 'put' && op.kind !== 'delete')) continue;
-		if (replayed.refused.has(op.id)) continue;
+	const edits = replayed.ops.filter(
+		(op): op is EditOp =>
+			(op.kind === 'put' || op.kind === 'delete') && !replayed.refused.has(op.id)
+	);
+	return undoStacks(edits, tab);
+}
+
+/**
+ * The undo and redo stacks of `tab` from the operations Undo and Redo act on (in log order,
+ * refused ones left out): an undo takes its step off the undo stack onto the redo stack, a redo
+ * puts it back, and a new step clears what could be redone.
+ */
+export function undoStacks<T extends Undoable>(ops: Iterable<T>, tab: string): History<T> {
+	const steps = new Map<string, Step<T>>();
+	for (const op of ops) {
+		if (op.tab !== tab) continue;
 		let step = steps.get(op.group);
 		if (!step) steps.set(op.group, (step = { group: op.group, ops: [] }));
 		step.ops.push(op);
 	}
-	let undo: Step[] = [];
-	let redo: Step[] = [];
+	let undo: Step<T>[] = [];
+	let redo: Step<T>[] = [];
 	for (const step of steps.values()) {
 		const first = step.ops[0]!;
 		if (first.undoes) {

@@ -18,6 +18,7 @@ import {
 	EVIDENCE_KINDS,
 	ID_PATTERN,
 	SOURCE_STATUSES,
+	SOURCE_TYPES,
 	STANCES
 } from './vocabulary';
 import { webAddress } from './web-address';
@@ -108,17 +109,7 @@ export const Evidence = z.strictObject({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
-export const SourceType = z.enum([
-	'article',
-	'essay',
-	'letter',
-	'license',
-	'report',
-	'post',
-	'transcript',
-	'book',
-	'other'
-]);
+export const SourceType = z.enum(SOURCE_TYPES);
 
 /** Whether we saw the primary: in a stored copy, only through a secondary report, or not at all. */
 export const SourceStatus = z.enum(SOURCE_STATUSES);

@@ -32,5 +32,18 @@ export const EVIDENCE_KINDS = [
 	'document'
 ] as const;
 
+/** What a source is. */
+export const SOURCE_TYPES = [
+	'article',
+	'essay',
+	'letter',
+	'license',
+	'report',
+	'post',
+	'transcript',
+	'book',
+	'other'
+] as const;
+
 /** How far a source has been checked. */
 export const SOURCE_STATUSES = ['confirmed', 'secondary', 'unconfirmed'] as const;

@@ -1,5 +1,5 @@
 import { z } from '$core/schema/zod';
-import { Op } from '$core/oplog/op';
+import { ClassOp } from '$core/oplog/op';
 import { ModerationOp } from '$core/oplog/moderation';
 import { normaliseCode } from '$core/class/code';
 import { Moderation, Names, type SessionInfo } from '$core/class/session-info';
@@ -61,7 +61,7 @@ const TeacherBody = z.strictObject({ secret: z.string().min(1).max(200) });
 const OpsBody = z.strictObject({
 	ops: z
 		// By `kind`, so a wrong operation is told what is wrong with it, not "invalid input".
-		.array(z.discriminatedUnion('kind', [Op, ModerationOp]))
+		.array(z.discriminatedUnion('kind', [ClassOp, ModerationOp]))
 		.min(1, 'send at least one operation')
 		.max(MAX_OPS, `at most ${MAX_OPS} operations in one request; send the rest in another`)
 });

@@ -1,5 +1,5 @@
 import type { Debate } from '$core/schema';
-import type { Op } from '$core/oplog/op';
+import type { ClassOp as Op } from '$core/oplog/op';
 import type { ModerationOp } from '$core/oplog/moderation';
 import type { SessionSettings } from '$core/class/session-info';
 import {

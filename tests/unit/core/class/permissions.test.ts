@@ -4,7 +4,7 @@ import {
 	type Addition,
 	type SessionView
 } from '../../../../src/lib/core/class/permissions';
-import type { Op } from '../../../../src/lib/core/oplog/op';
+import type { ClassOp as Op } from '../../../../src/lib/core/oplog/op';
 import type { ModerationOp } from '../../../../src/lib/core/oplog/moderation';
 
 const env = { id: 'op-00000001', actor: 'browser-1', tab: 'tab-00001', at: 1, group: 'grp-00001' };
