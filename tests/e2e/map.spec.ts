@@ -112,6 +112,22 @@ test('a ?claim= link opens that drawer on load, and its links move the selection
 	).toContainText(objection.text.en);
 });
 
+test('the outline scrolls to the claim opened from a link or the drawer, so it shows where the reader is', async ({
+	page
+}) => {
+	const row = (id: string) => page.locator(`[role="treeitem"][data-claim="${id}"]`);
+	const last = debateFile.claims.at(-1)!;
+	await openMap(page, `?claim=${last.id}`);
+	await expect(row(last.id)).toBeInViewport();
+	// Up to the claim it answers, by the drawer's link: that row comes into view.
+	await page
+		.getByTestId('drawer')
+		.locator(`dd a[data-claim-link="${last.target}"]`)
+		.first()
+		.click();
+	await expect(row(last.target as string)).toBeInViewport();
+});
+
 test('keyboard only: Tab to the outline, arrow to a claim, Enter opens the drawer, Esc closes it', async ({
 	page
 }) => {
