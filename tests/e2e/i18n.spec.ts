@@ -197,6 +197,13 @@ test('the library has the same switch: Chinese, in the link, remembered on the m
 	await expect(page.locator('.debates .title').first()).toHaveText(title.zh);
 	await expect(page.locator('.debates .counts').first()).toContainText(/\d+ 个论点/);
 	await expect(page.getByText('……或粘贴文本')).toBeVisible();
+	// The file chooser is worded by the page, not by the browser (whose button stays English):
+	// ours shows, the browser's lies invisibly over it, still the control that takes the file.
+	const chooser = page.getByTestId('import-file');
+	await expect(page.locator('.file-pick .file-button')).toHaveText('选择文件…');
+	await expect(chooser).toHaveCSS('opacity', '0');
+	await expect(chooser).toHaveAccessibleName(/打开文件/);
+	await page.screenshot({ path: 'screenshots/library-zh.png' });
 	await page.reload();
 	await expect(page.getByRole('heading', { name: '导入辩论' })).toBeVisible();
 
