@@ -110,7 +110,7 @@ test('中文 turns the interface and the claims Chinese together, keeps the view
 	);
 	const headers = await map(page, (h) => h.nodeIds().map((id) => h.labelOf(id).split('\n')[0]));
 	for (const header of headers)
-		expect(header).toMatch(/^(论题|[＋−] (支持|反对) · (支持|反对)论题)$/);
+		expect(header).toMatch(/^(论题|[＋−] (支持|反对) · (支持|反对)论题|− 反驳异议|＋ 支持异议)$/);
 	await toolbar.getByRole('button', { name: '全图' }).click();
 
 	// The drawer stayed open: Chinese words around the Chinese claim.
