@@ -324,6 +324,38 @@ eachBackend('class sessions', (backend) => {
 		});
 	});
 
+	test('a page checks the session is still open without downloading its debate again', async () => {
+		const { code, cookie: teacher } = await server.create();
+		const ana = await server.join(code, 'Ana');
+		const reads = { debate: 0 };
+		const service = server.app.service;
+		const debate = service.debate.bind(service);
+		service.debate = (session) => {
+			reads.debate++;
+			return debate(session);
+		};
+		try {
+			const probe = (cookie?: string, at = code) =>
+				server.call(http.sessionAlive, `/api/class/${at}`, { method: 'HEAD', cookie });
+			const open = await probe(ana.cookie);
+			expect([open.status, await open.text()]).toEqual([204, '']);
+			// Someone who never joined is sent to join, as GET would.
+			expect((await probe()).status).toBe(401);
+			expect((await probe(ana.cookie, 'ZZZZ22')).status).toBe(404);
+			expect(reads.debate).toBe(0);
+			// GET still sends it (the check above counts its reads).
+			expect(
+				(await server.call(http.sessionInfo, `/api/class/${code}`, { cookie: ana.cookie })).status
+			).toBe(200);
+			expect(reads.debate).toBe(1);
+			await server.send(code, teacher, [moderate('end')]);
+			// Ended: the same answer as for an unknown code, so the page opens its own copy read-only.
+			expect((await probe(ana.cookie)).status).toBe(404);
+		} finally {
+			service.debate = debate;
+		}
+	});
+
 	describe('bad and hostile requests', () => {
 		test('are refused with a 4xx and a message, and store nothing', async () => {
 			const { code, cookie: teacher } = await server.create();

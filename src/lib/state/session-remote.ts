@@ -160,7 +160,8 @@ export function sessionRemote(code: string): Remote {
 			};
 			const reopen = async () => {
 				try {
-					await call(path);
+					// HEAD: is the session still there, without downloading its debate again.
+					await call(path, { method: 'HEAD' });
 				} catch (e) {
 					// The same answer as for an unknown code: the session ended or was deleted.
 					if (e instanceof SessionError && (e.status === 404 || e.status === 410)) {

@@ -160,6 +160,17 @@ export async function sessionInfo(app: ClassApp, ctx: Ctx): Promise<Response> {
 }
 
 /**
+ * HEAD /api/class/[code]: whether the session is still open to the person asking, without
+ * sending (or reading) its debate: 204 if so, else the status GET would give. A page whose event
+ * stream was refused asks this before opening the stream again.
+ */
+export async function sessionAlive(app: ClassApp, ctx: Ctx): Promise<Response> {
+	take(app.limiters.perAddress, ctx.address, 'requests');
+	await openSignedIn(app, ctx);
+	return new Response(null, { status: 204, headers: NO_STORE });
+}
+
+/**
  * DELETE /api/class/[code]: the teacher deletes the session (open or ended) and every student's
  * words in it → 204. Anyone else gets the same answer as for an unknown code.
  */
