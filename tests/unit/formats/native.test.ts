@@ -6,7 +6,7 @@ import {
 	detectCodec,
 	exportDebate,
 	importDebate,
-	MAX_IMPORT_BYTES
+	MAX_FILE_BYTES
 } from '../../../src/lib/core/formats';
 import { encodeCsl } from '../../../src/lib/core/formats/csl';
 import { encodeMarkdown, escapeMarkdown } from '../../../src/lib/core/formats/markdown';
@@ -72,7 +72,7 @@ describe('detecting the format', () => {
 
 describe('importing', () => {
 	it('refuses a file over the size limit with a message, without reading it', async () => {
-		const r = await importDebate('x'.repeat(MAX_IMPORT_BYTES + 1), { file: 'huge.yaml' });
+		const r = await importDebate('x'.repeat(MAX_FILE_BYTES + 1), { file: 'huge.yaml' });
 		expect(!r.ok && r.errors[0]!.message).toMatch(/larger than 20 MB/);
 	});
 

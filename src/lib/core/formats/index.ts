@@ -1,3 +1,4 @@
+import { MAX_FILE_BYTES } from '../load/read-text';
 import { validateDebateData } from '../load/load';
 import type { Diagnostic, LoadResult } from '../load/diagnostic';
 import type { Debate } from '../schema/debate';
@@ -34,8 +35,8 @@ const CODEC_OF: { [K in FormatId]: Codec<K> } = {
 /** Every format's codec, in the catalog's (menu) order. */
 export const CODECS: readonly Codec[] = FORMAT_LIST.map((f) => CODEC_OF[f.id]);
 
-/** Imports larger than this are refused with a message instead of freezing the tab. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Imports larger than this are refused with a message: the same limit as any debate file. */
+export { MAX_FILE_BYTES };
 /** Imports with more claims than this are refused: no class can read them. */
 export const MAX_IMPORT_CLAIMS = 50_000;
 /**
@@ -92,12 +93,12 @@ export async function importDebate(text: string, options: ImportOptions): Promis
 		errors,
 		warnings
 	});
-	if (text.length > MAX_IMPORT_BYTES)
+	if (text.length > MAX_FILE_BYTES)
 		return fail([
 			error(
 				file,
 				0,
-				`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+				`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
 				'split the debate into smaller files'
 			)
 		]);

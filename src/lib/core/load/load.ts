@@ -1,38 +1,21 @@
-import type { YAMLError } from 'yaml';
 import { Debate, SCHEMA_PATH } from '../schema/debate';
 import { migrate } from '../schema/migrate';
 import { formatPath, type Diagnostic, type LoadResult } from './diagnostic';
-import { SourceMap } from './locate';
 import { checkText } from './hygiene';
-import { checkYamlLines } from './lines';
 import { checkReferences, type CheckOptions } from './references';
-import { parseYaml } from './yaml';
+import { readDebateText } from './read-text';
 import { plainIssues, type PlainIssue } from './zod-issues';
 
-/** Files larger than this are refused before parsing: no classroom debate comes near it. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /**
  * At most this many problems are listed, then a note that there are more: a hostile file can
  * have hundreds of thousands, and each is located and shown on the page.
  */
 export const MAX_ERRORS = 100;
-/** YAML aliases may not expand a small file into a huge one (a "billion laughs" bomb). */
-export const MAX_ALIAS_COUNT = 100;
 
 export interface LoadOptions extends CheckOptions {
 	/** How the file is named in messages: `arguments/x.yaml`, `pasted text`. */
 	file?: string;
 }
-
-const YAML_HINTS: Record<string, string> = {
-	DUPLICATE_KEY: 'each field may appear only once in a mapping',
-	TAB_AS_INDENT: 'indent with spaces, not tabs',
-	BAD_INDENT: 'check that this line is indented like its siblings',
-	MISSING_CHAR: 'a quote or bracket is not closed',
-	BLOCK_AS_IMPLICIT_KEY: 'a value that contains ": " needs quotes',
-	MULTILINE_IMPLICIT_KEY: 'a value that contains ": " needs quotes, or a key is missing its colon',
-	UNEXPECTED_TOKEN: 'check the punctuation on this line; text with ": " or "#" needs quotes'
-};
 
 /**
  * Reads a debate from YAML or JSON text: parses it, upgrades old format versions, checks it
@@ -41,88 +24,9 @@ const YAML_HINTS: Record<string, string> = {
  */
 export function loadDebate(text: string, options: LoadOptions = {}): LoadResult<Debate> {
 	const file = options.file ?? 'debate';
-	const fail = (errors: Diagnostic[]): LoadResult<Debate> => ({ ok: false, errors, warnings: [] });
-	const at = (
-		line: number,
-		column: number,
-		message: string,
-		hint?: string,
-		path = ''
-	): Diagnostic => ({
-		severity: 'error',
-		file,
-		line,
-		column,
-		path,
-		message,
-		hint
-	});
-
-	if (text.length > MAX_FILE_BYTES) {
-		return fail([
-			at(
-				0,
-				0,
-				`the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
-				'split the debate, or remove embedded data'
-			)
-		]);
-	}
-	// A byte-order mark is invisible in editors and harmless; drop it rather than complain.
-	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (body.trim() === '')
-		return fail([
-			at(0, 0, 'the file is empty', 'a debate needs at least formatVersion, id, title and claims')
-		]);
-
-	// Before the parser: a line no one can edit is refused with its number (JSON is exempt).
-	const longLine = checkYamlLines(body, file);
-	if (longLine) return fail([longLine]);
-
-	const { doc, lines, errors } = parseYaml(body);
-	if (errors.length > 0) {
-		return fail(
-			errors.map((e: YAMLError) => {
-				const opened = e.code === 'MISSING_CHAR' ? unclosedQuoteBefore(body, e.pos[0]) : undefined;
-				if (opened) {
-					const msg = 'not valid YAML: a quoted text starts here and is never closed';
-					return at(
-						opened.line,
-						opened.column,
-						msg,
-						'add the closing quote at the end of the text'
-					);
-				}
-				const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-				const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-				if (/call stack/i.test(message))
-					return at(
-						pos.line,
-						pos.col,
-						'the file nests lists or mappings too deeply to read',
-						'a debate is a flat list of claims; check for runaway brackets'
-					);
-				return at(pos.line, pos.col, `not valid YAML: ${message}`, YAML_HINTS[e.code]);
-			})
-		);
-	}
-	const map = new SourceMap(doc, lines);
-
-	let data: unknown;
-	try {
-		data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-	} catch (e) {
-		return fail([
-			at(
-				1,
-				1,
-				`the file could not be read: ${(e as Error).message}`,
-				'remove YAML aliases (*name) that repeat large parts of the file'
-			)
-		]);
-	}
-
-	return validateDebateData(data, { ...options, file, locate: (path, at) => map.locate(path, at) });
+	const read = readDebateText(text, file);
+	if (!read.ok) return { ok: false, errors: read.errors, warnings: [] };
+	return validateDebateData(read.data, { ...options, file, locate: read.locate });
 }
 
 export interface ValidateOptions extends LoadOptions {
@@ -227,24 +131,6 @@ function withoutForeignSchema(data: unknown): { data: unknown; dropped: PlainIss
 			}
 		]
 	};
-}
-
-/**
- * YAML reports an unclosed quote where the file ends, which can be hundreds of lines away.
- * The last line before that with an odd number of unescaped double quotes is where it opened.
- */
-function unclosedQuoteBefore(
-	text: string,
-	offset: number
-): { line: number; column: number } | undefined {
-	const lines = text.slice(0, offset).split('\n');
-	for (let i = lines.length - 1; i >= 0; i--) {
-		const line = lines[i]!;
-		const quotes = [...line.matchAll(/(?<!\\)"/g)];
-		if (quotes.length % 2 === 1)
-			return { line: i + 1, column: quotes[quotes.length - 1]!.index! + 1 };
-	}
-	return undefined;
 }
 
 /**
