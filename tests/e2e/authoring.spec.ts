@@ -74,7 +74,13 @@ test('builds a small debate from nothing, keeps it across a reload and a second 
 	await expect(page.getByTestId('source-organisation')).toHaveValue('example.org');
 	await row(page, p1).locator('[data-claim]').click();
 	await page.getByTestId('add-evidence').click();
-	await page.getByTestId('evidence-quote').fill('Pupils without phones scored higher on tests.');
+	// An empty quote is a problem, told beside the box and tied to it for a screen reader.
+	const quote = page.getByTestId('evidence-quote');
+	await expect(quote).toHaveAttribute('aria-invalid', 'true');
+	await expect(quote).toHaveAccessibleDescription(/\S/);
+	await quote.fill('Pupils without phones scored higher on tests.');
+	await quote.blur();
+	await expect(quote).toHaveAttribute('aria-invalid', 'false');
 	await page.getByTestId('evidence-translation-zh').fill('没有手机的学生考试成绩更高。');
 	await page.getByTestId('evidence-locator').fill('paragraph 3');
 	await page.getByTestId('evidence-locator').blur();
