@@ -205,3 +205,14 @@ test('the editor, in each of its forms and in Chinese, has no serious accessibil
 	await expect(page.getByRole('button', { name: '关于这场辩论' })).toBeVisible();
 	expect(await violations(page), 'in Chinese').toEqual([]);
 });
+
+test('a link to a debate nobody wrote in this browser says so, in the editor and as a map', async ({
+	page
+}) => {
+	for (const path of ['/edit?d=nobody-wrote', '/local?draft=nobody-wrote']) {
+		await page.goto(path);
+		await expect(page.getByRole('alert')).toContainText(
+			'There is no debate being written under this address in this browser.'
+		);
+	}
+});

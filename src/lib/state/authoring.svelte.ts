@@ -79,6 +79,18 @@ export class DebateDraft {
 		this.history = $derived(authorHistory(this.authored, this.log.identity.tab));
 	}
 
+	/**
+	 * The debate written under `key`, loaded; undefined when nobody wrote under it (a link from
+	 * another browser, or a draft deleted since).
+	 */
+	static async open(key: string): Promise<DebateDraft | undefined> {
+		const draft = new DebateDraft(key);
+		await draft.load();
+		if (draft.exists) return draft;
+		draft.close();
+		return undefined;
+	}
+
 	/** A new key for a debate being written. */
 	static newKey(): string {
 		return OpLog.newId().slice(0, 12);
