@@ -221,6 +221,28 @@ describe('AIF import: mapping', () => {
 		expect(warnings.find((w) => w.message.includes('160'))!.line).toBe(76);
 	});
 
+	it('reads a QT30-style forest: one thesis titled by it, the other roots top-level claims and questions', async () => {
+		const { debate, warnings } = await importFixture('qt30-style-forest');
+		const roots = debate.claims.filter((c) => c.target === undefined);
+		expect(roots).toHaveLength(50);
+		// The thesis: the root with the most claims under it, and the debate is named after it.
+		const thesis = debate.claims.find((c) => c.id === debate.thesis)!;
+		expect(thesis.text).toBe('The council should build the northern bypass.');
+		expect(debate.title).toBe(thesis.text);
+		// The moderator's questions (asked with "Pure Questioning") are questions, not theses.
+		const questions = roots.filter((c) => c.kind === 'question').map((c) => c.text);
+		expect(questions).toEqual([
+			'Should drivers pay a toll to use the bypass?',
+			'Who should decide the final route?',
+			'Will the bypass be finished before the new estate opens?'
+		]);
+		// Nothing below the top is marked a question.
+		expect(debate.claims.filter((c) => c.target !== undefined && c.kind)).toEqual([]);
+		expect(messages(warnings)).toMatch(
+			/the file has 50 top-level claims: the thesis is I-node "1" .*46 other top-level claims and 3 questions are drawn beside it/
+		);
+	});
+
 	it('reads an OVA3 save: wrapper, participants, locutions, HTML text as the title', async () => {
 		const { debate, warnings } = await importFixture('ova3-wrapper');
 		expect(debate.title).toBe('Four-day week debate & school year');

@@ -544,6 +544,14 @@ function decodeAif(text: string, file: string): DecodeResult {
 		const named = person === undefined ? undefined : participants.get(person);
 		return named ?? speakerInText(l.text);
 	};
+	// Questions: an I-node asked (a YA "Pure/Assertive/Rhetorical Questioning" onto it, as QT30
+	// and AIFdb write the moderator's questions), or whose text ends with a question mark.
+	const asked = new Set<string>();
+	for (const ya of ordered)
+		if (ya.type === 'YA' && /question/i.test(ya.text))
+			for (const n of outs(ya.id)) if (n.type === 'I') asked.add(n.id);
+	const isQuestion = (n: AifNode) => asked.has(n.id) || /[?？]\s*$/.test(n.text);
+
 	const actorIds = new Set<string>();
 	const actors = new Map<string, string>(); // name → id
 	const actorOf = new Map<string, string>(); // I-node → actor id
@@ -617,6 +625,8 @@ function decodeAif(text: string, file: string): DecodeResult {
 			else relatedTo.add(r.target.from).add(r.target.to);
 		}
 	const isolated: string[] = [];
+	const otherRoots: string[] = [];
+	const otherQuestions: string[] = [];
 	const long: string[] = [];
 	const empty: string[] = [];
 	const claims = inodes.map((n) => {
@@ -632,8 +642,12 @@ function decodeAif(text: string, file: string): DecodeResult {
 			.filter((r) => r !== main)
 			.map((r) => ({ target: r.target, stance: r.stance }));
 		const actor = actorOf.get(n.id);
+		// A question at the top is drawn and listed as one (map, outline), not as another thesis.
+		const question = !main && isQuestion(n);
+		if (!main && id !== thesis) (question ? otherQuestions : otherRoots).push(n.id);
 		return {
 			id,
+			...(question ? { kind: 'question' as const } : {}),
 			text: fitted.text,
 			...(fitted.detail ? { detail: fitted.detail } : {}),
 			...(main ? { stance: main.stance, target: main.target } : {}),
@@ -687,6 +701,21 @@ function decodeAif(text: string, file: string): DecodeResult {
 		(s) =>
 			`I-node${s} related to no other claim kept as separate root${s} beside the thesis: ${listIds(isolated)}`
 	);
+	if (otherRoots.length + otherQuestions.length > 0) {
+		const thesisNode = inodes.find((n) => claimId.get(n.id) === thesis)!;
+		const parts = [
+			otherRoots.length > 0 ? plural(otherRoots.length, 'other top-level claim') : '',
+			otherQuestions.length > 0 ? plural(otherQuestions.length, 'question') : ''
+		].filter(Boolean);
+		warnings.push(
+			warning(
+				file,
+				nodeLine(thesisNode.id),
+				`the file has ${plural(roots.length, 'top-level claim')}: the thesis is I-node "${thesisNode.id}" (the one with most claims under it, "${shortTitle(thesisNode.text, 60)}"); ${parts.join(' and ')} are drawn beside it as separate top-level claims`,
+				'to argue about another one, set "thesis" to its id in the debate file (Counterpoint YAML or JSON export)'
+			)
+		);
+	}
 	note(
 		long,
 		(s) =>
