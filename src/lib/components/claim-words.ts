@@ -16,9 +16,17 @@ import { uiLang } from '$lib/state/ui-language.svelte';
 
 const at = (lang: string) => ({ locale: uiLang(lang) });
 
-/** How a claim relates to its target, for screen readers and the outline: "objects to", "supports". */
+/**
+ * How a claim relates to its target, for screen readers and the outline: "objects to",
+ * "supports"; at the top, "thesis", or for the other roots of a forest (an imported AIF file)
+ * "top-level claim" or "question".
+ */
 export function relationWord(graph: ArgumentGraph, id: string, lang: string): string {
 	const claim = graph.claims.get(id);
+	if (claim && claim.stance === undefined && id !== graph.debate.thesis)
+		return claim.kind === 'question'
+			? m.relation_root_question({}, at(lang))
+			: m.relation_root_claim({}, at(lang));
 	if (!claim || claim.stance === undefined) return m.relation_thesis({}, at(lang));
 	return claim.stance === 'pro'
 		? m.relation_supports({}, at(lang))
@@ -137,6 +145,8 @@ export function mapWords(lang: string): MapWords & { standing: StandingWords } {
 	const l = at(lang);
 	return {
 		thesis: m.map_thesis({}, l),
+		rootClaim: m.map_root_claim({}, l),
+		rootQuestion: m.map_root_question({}, l),
 		pro: m.map_pro({}, l),
 		con: m.map_con({}, l),
 		forThesis: m.map_for_thesis({}, l),

@@ -199,6 +199,10 @@ export function columns<T extends { height: number }>(blocks: T[], k: number): T
  * Positions every claim `shown` (all by default). `aspect` is the window's width / height, so
  * the map fills it; claims that reach no root (only in invalid data) are left out and placed by
  * the caller.
+ *
+ * A debate with several roots (an imported forest: tens of top-level claims, not all
+ * connected) has each root's tree laid out on its own, then the trees wrapped into rows, the
+ * thesis's first, so the whole forest has the window's shape rather than one long strip.
  */
 export function combLayout(
 	graph: ArgumentGraph,
@@ -208,12 +212,32 @@ export function combLayout(
 ): CombLayout {
 	const positions = new Map<string, Point>();
 	const routes = new Map<string, Point[]>();
+	const trees = graph.roots.filter(shown).map((root) => {
+		const own = { positions: new Map<string, Point>(), routes: new Map<string, Point[]>() };
+		const box = layoutRoot(graph, root, size, aspect, own.positions, own.routes, 0, shown);
+		return { ...own, ...box };
+	});
+	const gap = COMB.columnGap * 2;
+	// Rows about as wide as a window of this shape holding every tree would be, never narrower
+	// than the widest tree: one tree (most debates) is one row, as before.
+	const area = trees.reduce((s, t) => s + (t.width + gap) * (t.height + gap), 0);
+	const rowWidth = Math.max(...trees.map((t) => t.width), Math.sqrt(area * aspect));
 	let x = 0;
-	let height = 0;
-	for (const root of graph.roots.filter(shown)) {
-		const box = layoutRoot(graph, root, size, aspect, positions, routes, x, shown);
-		x += box.width + COMB.columnGap * 2;
-		height = Math.max(height, box.height);
+	let y = 0;
+	let rowHeight = 0;
+	let width = 0;
+	for (const tree of trees) {
+		if (x > 0 && x + tree.width > rowWidth) {
+			y += rowHeight + gap;
+			x = 0;
+			rowHeight = 0;
+		}
+		const shift = (p: Point) => ({ x: p.x + x, y: p.y + y });
+		for (const [id, p] of tree.positions) positions.set(id, shift(p));
+		for (const [id, r] of tree.routes) routes.set(id, r.map(shift));
+		width = Math.max(width, x + tree.width);
+		rowHeight = Math.max(rowHeight, tree.height);
+		x += tree.width + gap;
 	}
-	return { positions, routes, width: Math.max(0, x - COMB.columnGap * 2), height };
+	return { positions, routes, width, height: trees.length ? y + rowHeight : 0 };
 }

@@ -1,14 +1,14 @@
 import type { ArgumentGraph } from '../core/model';
 import { textIn } from '../core/schema/text';
-import { breakable, estimateWidth, wrapText, type Measure } from './wrap';
+import { estimateWidth, wrapText, type Measure } from './wrap';
 
 /** Sizes of a node on the map, in model pixels (at zoom 1). */
 export const NODE = {
 	width: 268,
 	thesisWidth: 340,
 	padding: 14,
+	/** One font for every claim's full text, the thesis's too (it is told apart by weight and fill). */
 	fontSize: 15,
-	thesisFontSize: 18,
 	lineHeight: 1.3,
 	/** Width of the left band that shows which side of the thesis a claim is on. */
 	bandWidth: 10,
@@ -22,6 +22,10 @@ export const NODE = {
  */
 export interface MapWords {
 	thesis: string;
+	/** Header of a claim at the top beside the thesis, arguing for nothing (a forest's other roots). */
+	rootClaim: string;
+	/** The same for a question at the top that is not the debate's thesis. */
+	rootQuestion: string;
 	pro: string;
 	con: string;
 	forThesis: string;
@@ -36,6 +40,8 @@ export interface MapWords {
 
 export const ENGLISH_MAP_WORDS: MapWords = {
 	thesis: 'THESIS',
+	rootClaim: 'TOP-LEVEL CLAIM',
+	rootQuestion: 'QUESTION',
 	pro: '＋ Pro',
 	con: '− Con',
 	forThesis: 'for thesis',
@@ -52,15 +58,11 @@ export interface NodeData {
 	height: number;
 	/** Rendered font size in model pixels. */
 	fontSize: number;
-	/** The zoomed-out label: glyph and short title, in the largest font that fits the node. */
+	/** The zoomed-out label: glyph and short title, in `BRIEF_FONT_SIZE` like every claim's. */
 	brief: string;
 	briefFontSize: number;
-	/**
-	 * The size under which this claim's zoomed-out label is hidden, in the label's own font:
-	 * scaled with it, so every label hides at the same zoom (a smaller font no longer leaves its
-	 * box blank while its neighbours still show theirs).
-	 */
-	briefMinFontSize: number;
+	/** Zoomed out far: one large sign (◆ thesis, ? question, ■ other root, + pro, − con). */
+	far: string;
 	/** The footer image (label word and strength bar); blank until the map is decorated. */
 	standing: string;
 	/** The footer zoomed out: the strength bar without words. */
@@ -71,28 +73,25 @@ export interface NodeData {
 export const BLANK_IMAGE =
 	"data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
 
-/**
- * Labels drawn smaller than this on screen (px) are hidden rather than shown as a smudge; for
- * zoomed-out labels, measured at the largest brief font (see `briefMinFontSize`).
- */
+/** Labels drawn smaller than this on screen (px) give way to the short title (full texts). */
 export const MIN_ZOOMED_FONT_SIZE = 6;
 
-/** Font of the zoomed-out label, model pixels: the same for all where the words allow. */
+/**
+ * Font of the zoomed-out label, model pixels: one size for every claim, so no title is drawn
+ * smaller than its neighbours (or, under Cytoscape's minimum, left blank). A word too long for
+ * the card is cut between letters (`wrapText`), never set in a smaller font.
+ */
 export const BRIEF_FONT_SIZE = 30;
-const BRIEF_FONT_MIN = 22;
 
-/** The short label in the largest font (≤ BRIEF_FONT_SIZE) at which no word has to be cut. */
-function briefLines(
-	text: string,
-	width: number,
-	measure: Measure
-): { lines: string[]; size: number } {
-	for (let size = BRIEF_FONT_SIZE; size > BRIEF_FONT_MIN; size -= 2) {
-		if (breakable(text).every((w) => measure(w.trim(), size, 'bold') <= width)) {
-			return { lines: wrapText(text, width, size, measure, 'bold'), size };
-		}
-	}
-	return { lines: wrapText(text, width, BRIEF_FONT_MIN, measure, 'bold'), size: BRIEF_FONT_MIN };
+/**
+ * Font of the sign a claim shows zoomed out far, when even short titles would be a smudge: large
+ * enough to still tell a supporting claim from an objection at the map's widest zoom.
+ */
+export const FAR_FONT_SIZE = 72;
+
+/** The short label, wrapped to the card in the one zoomed-out font. */
+function briefLines(text: string, width: number, measure: Measure): string[] {
+	return wrapText(text, width, BRIEF_FONT_SIZE, measure, 'bold');
 }
 
 /** A short title for the zoomed-out map: the claim's own `title`, else its first words. */
@@ -141,7 +140,7 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		const claim = graph.claims.get(id)!;
 		const isThesis = id === graph.debate.thesis;
 		const isRoot = claim.target === undefined;
-		const fontSize = isThesis ? NODE.thesisFontSize : NODE.fontSize;
+		const fontSize = NODE.fontSize;
 		const width = isThesis ? NODE.thesisWidth : NODE.width;
 		const inner = width - 2 * NODE.padding - (isRoot ? 0 : NODE.bandWidth);
 		const text = textIn(claim.text, options.lang, primary);
@@ -151,13 +150,17 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		// thesis": the two-part header reads as a contradiction to a class.
 		const header =
 			(claim.contributor ? '✎ ' : '') +
-			(isRoot
+			(isThesis
 				? words.thesis
-				: claim.stance === 'con' && side === 1
-					? words.answersObjection
-					: claim.stance === 'pro' && side === -1
-						? words.backsObjection
-						: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`);
+				: isRoot
+					? claim.kind === 'question'
+						? words.rootQuestion
+						: words.rootClaim
+					: claim.stance === 'con' && side === 1
+						? words.answersObjection
+						: claim.stance === 'pro' && side === -1
+							? words.backsObjection
+							: `${claim.stance === 'pro' ? words.pro : words.con} · ${side === 1 ? words.forThesis : words.againstThesis}`);
 		const hidden = options.folded?.get(id);
 		if (hidden) lines.push(...wrapText(words.hidden(hidden), inner, fontSize, measure));
 		const label = [header, ...lines].join('\n');
@@ -166,18 +169,20 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 		const glyph = isRoot ? '' : claim.stance === 'pro' ? '+\u00a0' : '−\u00a0';
 		const brief = briefLines(glyph + title, inner, measure);
 		// Zoomed out, a folded claim still says that it hides something, in the same large type.
-		if (hidden) brief.lines.push(`⊕ ${hidden.for + hidden.against}`);
+		if (hidden) brief.push(`⊕ ${hidden.for + hidden.against}`);
 		// Tall enough for the full text and for the short title, whichever the zoom shows.
 		const height = Math.ceil(
 			Math.max(
 				(lines.length + 1) * fontSize * NODE.lineHeight,
-				brief.lines.length * brief.size * 1.2
+				brief.length * BRIEF_FONT_SIZE * 1.2
 			) +
 				2 * NODE.padding +
 				NODE.footer
 		);
+		// Only the debate's thesis is drawn as the thesis; other roots (an imported forest) are
+		// drawn as separate top-level claims, light with a heavy border.
 		const classes = [
-			isRoot ? 'thesis' : claim.stance,
+			isThesis ? 'thesis' : isRoot ? 'root' : claim.stance,
 			isRoot ? '' : side === 1 ? 'side-for' : 'side-against',
 			claim.contributor ? 'contribution' : ''
 		];
@@ -187,9 +192,9 @@ export function toElements(graph: ArgumentGraph, options: ElementOptions): MapEl
 			width,
 			height,
 			fontSize,
-			brief: brief.lines.join('\n'),
-			briefFontSize: brief.size,
-			briefMinFontSize: (MIN_ZOOMED_FONT_SIZE * brief.size) / BRIEF_FONT_SIZE,
+			brief: brief.join('\n'),
+			briefFontSize: BRIEF_FONT_SIZE,
+			far: isThesis ? '◆' : isRoot ? (claim.kind === 'question' ? '?' : '■') : glyph.trim(),
 			standing: BLANK_IMAGE,
 			standingBrief: BLANK_IMAGE
 		};

@@ -1,4 +1,4 @@
-import { MIN_ZOOMED_FONT_SIZE, NODE } from './elements';
+import { FAR_FONT_SIZE, MIN_ZOOMED_FONT_SIZE, NODE } from './elements';
 
 /**
  * Okabe–Ito colours, safe for the common colour-vision deficiencies. Every distinction made
@@ -161,6 +161,16 @@ export function mapStyle(options: MapStyleOptions = {}): Style[] {
 			}
 		},
 		{
+			// Another root beside the thesis (an imported forest): top-level, but not the thesis.
+			selector: 'node.root',
+			style: {
+				'background-color': '#FFFFFF',
+				'border-color': P.thesis,
+				'font-weight': 'bold',
+				'border-width': W.thesisBorder
+			}
+		},
+		{
 			selector: 'node.pro',
 			style: {
 				'border-color': P.pro,
@@ -193,12 +203,23 @@ export function mapStyle(options: MapStyleOptions = {}): Style[] {
 			style: {
 				label: 'data(brief)',
 				'font-size': 'data(briefFontSize)',
-				// Every brief label hides at one zoom, whatever its font (elements.ts).
-				'min-zoomed-font-size': 'data(briefMinFontSize)',
 				// The footer without its words, which would be unreadable this small (standing.ts).
 				'background-image': 'data(standingBrief)',
 				'font-weight': 'bold',
 				'line-height': 1.2
+			}
+		},
+		{
+			// Zoomed out far: one large sign per claim, never hidden, so no box is ever blank.
+			selector: 'node.far',
+			style: {
+				label: 'data(far)',
+				'font-size': FAR_FONT_SIZE,
+				'min-zoomed-font-size': 0,
+				'text-justification': 'center',
+				'background-image': 'data(standingBrief)',
+				'font-weight': 'bold',
+				'line-height': 1
 			}
 		},
 		{

@@ -66,23 +66,27 @@ function opacityOf(classes: readonly string[]): number {
 function nodeSvg(node: SceneNode): string {
 	const c = node.classes;
 	const thesis = c.includes('thesis');
+	// Another root beside the thesis: white, with the thesis's dark border (style.ts).
+	const root = c.includes('root');
 	const pro = c.includes('pro');
 	const left = node.x - node.w / 2;
 	const top = node.y - node.h / 2;
-	const border = thesis ? PALETTE.thesis : pro ? PALETTE.pro : PALETTE.con;
+	const border = thesis || root ? PALETTE.thesis : pro ? PALETTE.pro : PALETTE.con;
 	const fill = thesis
 		? PALETTE.thesis
-		: c.includes('contribution')
-			? PALETTE.contributionFill
-			: pro
-				? PALETTE.proFill
-				: PALETTE.conFill;
+		: root
+			? '#FFFFFF'
+			: c.includes('contribution')
+				? PALETTE.contributionFill
+				: pro
+					? PALETTE.proFill
+					: PALETTE.conFill;
 	const dash = c.includes('struck')
 		? ' stroke-dasharray="2 4"'
-		: !thesis && !pro
+		: !thesis && !root && !pro
 			? ' stroke-dasharray="9 5"'
 			: '';
-	const width = thesis ? 4 : 3;
+	const width = thesis || root ? 4 : 3;
 	const out: string[] = [];
 	const opacity = opacityOf(c);
 	out.push(`<g id="claim-${escapeXml(node.id)}"${opacity < 1 ? ` opacity="${opacity}"` : ''}>`);
@@ -100,7 +104,7 @@ function nodeSvg(node: SceneNode): string {
 		`<clipPath id="${clip}"><rect x="${n(left)}" y="${n(top)}" width="${n(node.w)}" height="${n(node.h)}" rx="8"/></clipPath>`,
 		`<rect x="${n(left)}" y="${n(top)}" width="${n(node.w)}" height="${n(node.h)}" rx="8" fill="${fill}"/>`
 	);
-	if (!thesis) {
+	if (!thesis && !root) {
 		const side = c.includes('side-against') ? PALETTE.con : PALETTE.pro;
 		out.push(
 			`<rect x="${n(left)}" y="${n(top)}" width="${NODE.bandWidth}" height="${n(node.h)}" fill="${side}" clip-path="url(#${clip})"/>`
@@ -116,10 +120,10 @@ function nodeSvg(node: SceneNode): string {
 	// The text block sits centred above the footer, lines left-aligned, as on the map.
 	const lines = node.label.split('\n');
 	const lineHeight = node.fontSize * (node.bold ? 1.2 : NODE.lineHeight);
-	const textLeft = left + NODE.padding + (thesis ? 0 : NODE.bandWidth);
+	const textLeft = left + NODE.padding + (thesis || root ? 0 : NODE.bandWidth);
 	const blockTop = top + (node.h - NODE.footer - lines.length * lineHeight) / 2;
 	out.push(
-		`<text font-family="${escapeXml(FONT)}" font-size="${node.fontSize}"${thesis || node.bold ? ' font-weight="700"' : ''} fill="${thesis ? '#FFFFFF' : PALETTE.ink}"${c.includes('struck') ? ' text-decoration="line-through"' : ''}>`
+		`<text font-family="${escapeXml(FONT)}" font-size="${node.fontSize}"${thesis || root || node.bold ? ' font-weight="700"' : ''} fill="${thesis ? '#FFFFFF' : PALETTE.ink}"${c.includes('struck') ? ' text-decoration="line-through"' : ''}>`
 	);
 	lines.forEach((line, i) => {
 		const y = blockTop + i * lineHeight + lineHeight * 0.78;

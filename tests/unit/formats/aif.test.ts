@@ -120,8 +120,11 @@ describe('AIF export', () => {
 		// Newest source date, never the clock.
 		expect(aif.nodes[0]!.timestamp).toBe('2024-05-01 00:00:00');
 		const count = (type: string) => aif.nodes.filter((n) => n.type === type).length;
-		// p1 → t, c2 → t (also): supports; c1 → p1, c2 → c1: attacks.
-		expect([count('I'), count('RA'), count('CA')]).toEqual([4, 2, 2]);
+		// p1 → t, c2 → t (also): supports; c1 → p1, c2 → c1: attacks; each piece of evidence an
+		// I-node supporting its claim.
+		const pieces = debate.claims.reduce((n, c) => n + (c.evidence?.length ?? 0), 0);
+		expect(pieces).toBeGreaterThan(0);
+		expect([count('I'), count('RA'), count('CA')]).toEqual([4 + pieces, 2 + pieces, 2]);
 		expect(aif.nodes.find((n) => n.type === 'RA')).toMatchObject({
 			text: 'Default Inference',
 			scheme: 'Default Inference',
@@ -132,7 +135,7 @@ describe('AIF export', () => {
 			scheme: 'Default Conflict',
 			schemeID: '71'
 		});
-		expect(aif.edges).toHaveLength(8);
+		expect(aif.edges).toHaveLength(8 + 2 * pieces);
 	});
 
 	it('writes an undercut as a CA aimed at the RA/CA of the relation it attacks', () => {
@@ -219,6 +222,28 @@ describe('AIF import: mapping', () => {
 		expect(all).toMatch(/longer than 160 characters/);
 		// Warnings are located at the node.
 		expect(warnings.find((w) => w.message.includes('160'))!.line).toBe(76);
+	});
+
+	it('reads a QT30-style forest: one thesis titled by it, the other roots top-level claims and questions', async () => {
+		const { debate, warnings } = await importFixture('qt30-style-forest');
+		const roots = debate.claims.filter((c) => c.target === undefined);
+		expect(roots).toHaveLength(50);
+		// The thesis: the root with the most claims under it, and the debate is named after it.
+		const thesis = debate.claims.find((c) => c.id === debate.thesis)!;
+		expect(thesis.text).toBe('The council should build the northern bypass.');
+		expect(debate.title).toBe(thesis.text);
+		// The moderator's questions (asked with "Pure Questioning") are questions, not theses.
+		const questions = roots.filter((c) => c.kind === 'question').map((c) => c.text);
+		expect(questions).toEqual([
+			'Should drivers pay a toll to use the bypass?',
+			'Who should decide the final route?',
+			'Will the bypass be finished before the new estate opens?'
+		]);
+		// Nothing below the top is marked a question.
+		expect(debate.claims.filter((c) => c.target !== undefined && c.kind)).toEqual([]);
+		expect(messages(warnings)).toMatch(
+			/the file has 50 top-level claims: the thesis is I-node "1" .*46 other top-level claims and 3 questions are drawn beside it/
+		);
 	});
 
 	it('reads an OVA3 save: wrapper, participants, locutions, HTML text as the title', async () => {
@@ -492,6 +517,57 @@ describe('AIF round trip', () => {
 			);
 		}
 	);
+
+	it('keeps every piece of evidence with its whole source, as I-nodes that other AIF tools show', async () => {
+		const debate = loadFile('arguments/llama-open-weights.yaml');
+		const text = aifCodec.encode!(debate, { lang: 'en' });
+		const back = await roundTrip(debate, 'en');
+		const pieces = debate.claims.reduce((n, c) => n + (c.evidence?.length ?? 0), 0);
+		expect(pieces).toBeGreaterThan(10);
+		// Evidence comes back on the claims it backs, not as claims of its own.
+		expect(back.claims).toHaveLength(debate.claims.length);
+		expect(back.claims.map((c) => c.evidence ?? [])).toEqual(
+			debate.claims.map((c) => c.evidence ?? [])
+		);
+		const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+		expect([...back.sources].sort(byId)).toEqual([...debate.sources].sort(byId));
+		// A tool that knows nothing of Counterpoint sees the quote and the source in the text,
+		// supporting the claim through an RA node.
+		const aif = JSON.parse(text) as {
+			nodes: { nodeID: string; text: string; type: string }[];
+			edges: { fromID: string; toID: string }[];
+		};
+		const claim = debate.claims.find((c) => c.evidence?.length)!;
+		const ev = claim.evidence![0]!;
+		const source = debate.sources.find((s) => s.id === ev.source)!;
+		const node = aif.nodes.find((n) => n.type === 'I' && n.text.startsWith(`“${ev.quote}”`))!;
+		expect(node.text).toContain(textIn(source.title, 'en', debate.language));
+		if (source.url) expect(node.text).toContain(source.url);
+		const ra = aif.edges.find((e) => e.fromID === node.nodeID)!.toID;
+		expect(aif.nodes.find((n) => n.nodeID === ra)!.type).toBe('RA');
+		const claimNode = aif.nodes.find((n) => n.text === textIn(claim.text, 'en', 'en'))!;
+		expect(aif.edges).toContainEqual(
+			expect.objectContaining({ fromID: ra, toID: claimNode.nodeID })
+		);
+	});
+
+	it('reads evidence whose field is damaged as a claim, said, so nothing is lost', async () => {
+		const debate = loadFile('tests/fixtures/debates/valid.yaml');
+		const aif = JSON.parse(aifCodec.encode!(debate)) as {
+			nodes: { nodeID: string; evidence?: { kind: string } }[];
+		};
+		const damaged = aif.nodes.find((n) => n.evidence)!;
+		damaged.evidence!.kind = 'rumour';
+		const damagedText = JSON.stringify(aif, null, '\t');
+		const { debate: back, warnings } = await importText(damagedText, 'damaged.json');
+		expect(back.claims).toHaveLength(debate.claims.length + 1);
+		expect(messages(warnings)).toMatch(
+			new RegExp(
+				`I-node "${damaged.nodeID}" has an "evidence" field that is not valid evidence \\("kind"`
+			)
+		);
+		expect(warnings.find((w) => w.message.includes('not valid evidence'))!.line).toBeGreaterThan(1);
+	});
 
 	it('keeps undercuts, main targets and extra relations apart', async () => {
 		const back = await roundTrip(UNDERCUT);

@@ -10,6 +10,7 @@ import { argdownCodec, escapeArgdownText } from '../../../src/lib/core/formats/a
 import type { DecodeResult } from '../../../src/lib/core/formats/codec';
 import { formatDiagnostic } from '../../../src/lib/core/load';
 import { Debate, textIn, type Claim } from '../../../src/lib/core/schema';
+import { Claim as ClaimSchema } from '../../../src/lib/core/schema/debate';
 import { hasVisibleCharacter } from '../../../src/lib/core/schema/characters';
 import { arbitraryDebate, buildGraph, relationSet } from './arbitrary';
 import { readWith, shippedDebate, unexpectedProblems, validDebate } from './read';
@@ -548,6 +549,87 @@ describe('Argdown import', () => {
 		expect(claim('statement-1').detail).toMatch(
 			/^Another statement \(after a blank line\).*mention it in other statements\.$/
 		);
+	});
+
+	it('writes arguments back as <Argument>s that @argdown/core reads as arguments, and reads them back the same', async () => {
+		const f = 'argdown-primer.argdown';
+		const { debate } = await read(readFileSync(`${FIXTURES}/${f}`, 'utf8'), f);
+		const args = debate.claims.filter((c) => c.kind === 'argument').map((c) => c.id);
+		expect(args.sort()).toEqual([
+			'another-argument',
+			'argument-1',
+			'argument-title',
+			'yet-another-argument'
+		]);
+		const out = encode(debate, 'en');
+		// Argdown's own parser: no errors, the same arguments, and a statement for every other claim.
+		const r = parseWithArgdown(out);
+		expect(r.lexerErrors ?? []).toEqual([]);
+		expect((r.parserErrors ?? []).map((e) => e.message)).toEqual([]);
+		const ids = (o: Record<string, { data?: Record<string, unknown> }> | undefined) =>
+			Object.values(o ?? {})
+				.map((x) => String(x.data?.id))
+				.sort();
+		expect(ids(r.arguments)).toEqual(args);
+		expect(ids(r.statements)).toEqual(
+			debate.claims
+				.filter((c) => c.kind !== 'argument')
+				.map((c) => c.id)
+				.sort()
+		);
+		// Read back: the same claims, kinds and relations (in the order written: tree order).
+		const back = (await read(out, 'again.argdown')).debate;
+		const kinds = (d: Debate) => d.claims.map((c) => `${c.id}:${c.kind ?? ''}`).sort();
+		expect(kinds(back)).toEqual(kinds(debate));
+		expect(relationSet(buildGraph(back))).toEqual(relationSet(buildGraph(debate)));
+	});
+
+	it('carries every field a claim may have (the schema lists them), or the format lists it as left out', async () => {
+		const d = valid();
+		// One value for every field of a claim: a field added to the schema must be given one
+		// here (this does not compile without it), and must then come back or be listed.
+		const every: Required<{ [K in keyof typeof ClaimSchema.shape]: Claim[K] }> = {
+			id: 'x',
+			kind: 'argument',
+			text: 'Uniforms save time every morning.',
+			title: 'Mornings',
+			detail: 'Families said choosing clothes caused arguments before school.',
+			stance: 'pro',
+			target: 't',
+			also: [{ target: 'c1', stance: 'con' }],
+			actor: 'head',
+			tags: ['cost'],
+			evidence: [d.claims[1]!.evidence![0]!],
+			note: 'Asked in the spring survey.',
+			baseScore: 0.7,
+			contributor: { name: 'Sam', at: '2026-03-01T10:00:00Z' }
+		};
+		expect(Object.keys(every).sort()).toEqual(Object.keys(ClaimSchema.shape).sort());
+		const debate = { ...d, claims: [...d.claims, every as Claim] };
+		const back = (await read(encode(debate, 'en'), 'every.argdown')).debate;
+		const again = back.claims.find((c) => c.id === 'x')! as Record<string, unknown>;
+		// What the format lists as left out, by the claim field that holds it.
+		const leftOut: Partial<Record<keyof Claim, string>> = { contributor: 'contributors' };
+		for (const key of Object.keys(every) as (keyof Claim)[]) {
+			if (leftOut[key] && argdownCodec.leavesOut.includes(leftOut[key] as never)) continue;
+			expect(again[key], key).toEqual(every[key]);
+		}
+	});
+
+	it('checks claim data with the debate schema: a base score or kind it refuses is left out, said', async () => {
+		const text = [
+			'[T]: A thesis. {id: t}',
+			'  + [A]: A reason. {id: a, baseScore: 1.5, kind: "rumour"}',
+			'  + [B]: Another. {id: b, baseScore: 0.25, kind: "question"}'
+		].join('\n');
+		const { debate, warnings } = await read(text);
+		const claim = (id: string) => debate.claims.find((c) => c.id === id)!;
+		expect(claim('a').baseScore).toBeUndefined();
+		expect(claim('a').kind).toBeUndefined();
+		expect(claim('b')).toMatchObject({ baseScore: 0.25, kind: 'question' });
+		const said = warnings.map((w) => w.message).join('\n');
+		expect(said).toMatch(/the baseScore of "A" is not a number from 0 to 1/);
+		expect(said).toMatch(/the kind of "A" is not "claim", "question", "argument"/);
 	});
 
 	it('reads the soft-drugs debate: front matter, thesis, undercuts, tags, long texts', async () => {

@@ -77,11 +77,18 @@ describe('every export lists what it leaves out', () => {
 		expect(count('titles')).toBe(debate.claims.filter((c) => c.title).length);
 		expect(count('notes')).toBe(debate.claims.filter((c) => c.note).length);
 		expect(count('tags')).toBe(debate.claims.filter((c) => c.tags?.length).length);
-		const aif = exportDebate(debate, 'aif', { lang: 'en' }).leftOut;
-		expect(aif.find((l) => l.code === 'evidence')?.count).toBe(
-			debate.claims.reduce((n, c) => n + (c.evidence?.length ?? 0), 0)
-		);
-		expect(aif.find((l) => l.code === 'sources')?.count).toBe(debate.sources.length);
+		// AIF writes evidence and the sources it cites (as I-nodes); only an uncited source is lost.
+		const aif = exportDebate(debate, 'aif', { lang: 'en' }).leftOut.map((l) => l.code);
+		expect(aif).not.toContain('evidence');
+		expect(aif).not.toContain('sources');
+		const uncited = {
+			...debate,
+			sources: [...debate.sources, { ...debate.sources[0]!, id: 'unused' }]
+		};
+		expect(exportDebate(uncited, 'aif', { lang: 'en' }).leftOut).toContainEqual({
+			code: 'uncited_sources',
+			count: 1
+		});
 	});
 
 	it('says undercuts in a Kialo export become plain objections', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeVisibility, emptyFilters } from '../../../src/lib/core/view';
 import { arrange } from '../../../src/lib/map/arrange';
@@ -118,6 +119,44 @@ describe('the classroom layout', () => {
 		});
 		const p1 = nodes.find((n) => n.data.id === 'p1')!;
 		expect(p1.data.label).toContain('2 folded: 1 for, 1 against');
+	});
+});
+
+describe('a forest of roots (an imported AIF file with fifty top-level claims)', () => {
+	async function forest() {
+		const { aifCodec } = await import('../../../src/lib/core/formats/aif');
+		const { readWith } = await import('../formats/read');
+		const { buildGraph } = await import('../../../src/lib/core/model');
+		const file = 'tests/fixtures/formats/aif/qt30-style-forest.json';
+		const { debate } = await readWith(aifCodec, readFileSync(file, 'utf8'), file);
+		return buildGraph(debate);
+	}
+
+	it('labels one root the thesis, the others top-level claims or questions', async () => {
+		const graph = await forest();
+		const nodes = toElements(graph, { lang: 'en' }).nodes;
+		const header = (n: (typeof nodes)[number]) => n.data.label.split('\n')[0];
+		const roots = nodes.filter((n) => graph.claims.get(n.data.id)!.target === undefined);
+		expect(roots.filter((n) => header(n) === 'THESIS').map((n) => n.data.id)).toEqual([
+			graph.debate.thesis
+		]);
+		expect(roots.filter((n) => n.classes.split(' ').includes('thesis'))).toHaveLength(1);
+		expect(roots.filter((n) => header(n) === 'QUESTION')).toHaveLength(3);
+		expect(roots.filter((n) => header(n) === 'TOP-LEVEL CLAIM')).toHaveLength(46);
+	});
+
+	it('wraps the roots into rows the shape of the window, not one long strip, none overlapping', async () => {
+		const graph = await forest();
+		const elements = toElements(graph, { lang: 'en' });
+		const aspect = 1530 / 760;
+		const { positions, bounds } = arrange(graph, elements, aspect);
+		const shape = (bounds.x2 - bounds.x1) / (bounds.y2 - bounds.y1);
+		expect(shape).toBeGreaterThan(aspect / 2);
+		expect(shape).toBeLessThan(aspect * 2);
+		expectNoOverlap(boxesOf(elements, positions));
+		// The thesis's tree comes first: top left.
+		const thesis = positions[graph.debate.thesis]!;
+		for (const root of graph.roots) expect(positions[root]!.y).toBeGreaterThanOrEqual(thesis.y);
 	});
 });
 

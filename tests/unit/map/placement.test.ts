@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { arrange } from '../../../src/lib/map/arrange';
 import { toElements } from '../../../src/lib/map/elements';
-import { anchoredViewport, fitBounds, placeElements } from '../../../src/lib/map/placement';
+import {
+	anchoredViewport,
+	detailAt,
+	fitBounds,
+	placeElements,
+	readableFit
+} from '../../../src/lib/map/placement';
 import { fixtureGraph } from '../graphs';
 
 const options = { padding: 28, minZoom: 0.08, maxZoom: 2.5 };
@@ -18,7 +24,7 @@ describe('placing the map for Cytoscape', () => {
 			]),
 			standing: new Map([['p1', { full: 'data:full', brief: 'data:brief' }]])
 		};
-		const placed = placeElements(elements, placement, look, true);
+		const placed = placeElements(elements, placement, look, 'brief');
 		const nodes = placed.filter((e) => !('source' in e.data));
 		expect(nodes).toHaveLength(elements.nodes.length);
 		for (const n of nodes) {
@@ -51,6 +57,39 @@ describe('the viewport', () => {
 		expect(
 			fitBounds({ x1: 0, y1: 0, x2: 1e6, y2: 10 }, { width: 800, height: 600 }, options).zoom
 		).toBe(0.08);
+	});
+
+	it('shows a map whole when its titles are then readable', () => {
+		const small = { x1: 0, y1: 0, x2: 1000, y2: 500 };
+		const box = { width: 1528, height: 800 };
+		const readable = { ...options, readableZoom: 0.5 };
+		expect(readableFit(small, box, readable, { x: 500, y: 0 })).toEqual(
+			fitBounds(small, box, options)
+		);
+	});
+
+	it('never zooms out below a readable size: a big map opens at it, around the thesis, to pan', () => {
+		const big = { x1: 0, y1: 0, x2: 6000, y2: 3000 };
+		const box = { width: 1528, height: 800 };
+		const readable = { ...options, readableZoom: 0.5 };
+		const v = readableFit(big, box, readable, { x: 3000, y: 60 });
+		expect(fitBounds(big, box, options).zoom).toBeLessThan(0.5);
+		expect(v.zoom).toBe(0.5);
+		// A thesis far from the left: in the middle across; the map's top at the top.
+		expect(3000 * v.zoom + v.pan.x).toBeCloseTo(764);
+		expect(0 * v.zoom + v.pan.y).toBeCloseTo(28);
+		// A thesis near the map's left: the map's left edge at the left, no blank space past it.
+		const left = readableFit(big, box, readable, { x: 900, y: 60 });
+		expect(0 * left.zoom + left.pan.x).toBeCloseTo(28);
+		// A thesis at the map's far right: no blank space shown right of the map.
+		const right = readableFit(big, box, readable, { x: 5950, y: 60 });
+		expect(6000 * right.zoom + right.pan.x).toBeCloseTo(1528 - 28);
+	});
+
+	it('picks full texts, short titles or one sign each, by what is legible at the zoom', () => {
+		expect(detailAt(1, 15, 30)).toBe('full');
+		expect(detailAt(0.5, 15, 30)).toBe('brief');
+		expect(detailAt(0.2, 15, 30)).toBe('far');
 	});
 
 	it('keeps a claim where it was on screen when the map around it changes', () => {

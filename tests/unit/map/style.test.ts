@@ -84,24 +84,23 @@ describe('the map style', () => {
 });
 
 describe('zoomed-out labels', () => {
-	it('all hide at one zoom, whatever their font: no box goes blank beside labelled ones', async () => {
+	it('are all in one font, a long word cut rather than set smaller, and never leave a box blank', async () => {
 		const { buildGraph } = await import('../../../src/lib/core/model/graph');
-		const { toElements, MIN_ZOOMED_FONT_SIZE, BRIEF_FONT_SIZE } =
-			await import('../../../src/lib/map/elements');
+		const { toElements, BRIEF_FONT_SIZE, NODE } = await import('../../../src/lib/map/elements');
 		const { loadDebateFile } = await import('../formats/read');
 		const debate = loadDebateFile('arguments/llama-open-weights.yaml');
-		// A title with a long word gets a smaller zoomed-out font (no word is cut).
+		// A title with a word longer than the card: it used to get a smaller font of its own.
 		debate.claims[1]!.title = 'Donaudampfschifffahrtsgesellschaftskapitänsmütze';
 		const graph = buildGraph(debate);
 		const nodes = toElements(graph, { lang: 'en' }).nodes.map((n) => n.data);
-		// Zoomed-out labels in more than one font: the case at issue.
-		expect(new Set(nodes.map((n) => n.briefFontSize)).size).toBeGreaterThan(1);
+		expect(new Set(nodes.map((n) => n.briefFontSize))).toEqual(new Set([BRIEF_FONT_SIZE]));
+		expect(new Set(nodes.map((n) => n.fontSize))).toEqual(new Set([NODE.fontSize]));
+		expect(nodes[1]!.brief.split('\n').length).toBeGreaterThan(1);
 		const sheet = mapStyle();
-		const brief = rule(sheet, 'node.brief') as Record<string, unknown>;
-		expect(brief['min-zoomed-font-size']).toBe('data(briefMinFontSize)');
-		// The zoom below which Cytoscape hides a label: its minimum over its font size.
-		const hidesBelow = (n: (typeof nodes)[number]) => n.briefMinFontSize / n.briefFontSize;
-		for (const n of nodes)
-			expect(hidesBelow(n), n.id).toBeCloseTo(MIN_ZOOMED_FONT_SIZE / BRIEF_FONT_SIZE, 10);
+		// Cytoscape hides a label under its min-zoomed-font-size: the farthest level never is.
+		const far = rule(sheet, 'node.far') as Record<string, unknown>;
+		expect(far['min-zoomed-font-size']).toBe(0);
+		expect(far.label).toBe('data(far)');
+		for (const n of nodes) expect(n.far.trim(), n.id).not.toBe('');
 	});
 });

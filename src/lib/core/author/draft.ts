@@ -1,4 +1,4 @@
-import type { Debate, RelationTarget } from '../schema/debate';
+import type { Claim, Debate, RelationTarget } from '../schema/debate';
 import type { Authored, EntryValue } from './entries';
 
 // Free of zod: what the editor writes and reads back. The checks (the debate schema and its
@@ -33,7 +33,8 @@ export interface DraftEvidence {
 
 export interface DraftClaim {
 	id: string;
-	kind?: 'claim' | 'question';
+	/** As in the schema: claim, question, or an argument read from Argdown. */
+	kind?: Claim['kind'];
 	text: Texts;
 	title?: Texts;
 	detail?: Texts;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../load/diagnostic';
 import { jsonErrorAt, Lines } from '../load/json';
-import type { Debate, RelationTarget, Stance } from '../schema/debate';
-import { LONG_TEXT_MAX } from '../schema/localised';
+import { Evidence, Source, type Debate, type RelationTarget, type Stance } from '../schema/debate';
+import { LONG_TEXT_MAX, textIn } from '../schema/localised';
 import { debateLanguage, error, fitClaimText, importedFrame, makeId, warning } from './build';
 import { FORMATS } from './catalog';
 import { fullText } from './left-out';
@@ -37,8 +37,12 @@ import type { Codec, DecodeResult, Locate } from './codec';
  *
  * Writing gives an AIFdb nodeset: one I-node per claim with its whole text (`fullText`), one
  * RA/CA per relation (an undercut points its CA at the RA/CA of the relation it attacks),
- * deterministic ids and timestamps. Evidence, sources, titles, notes and the rest have no place
- * in a plain AIF nodeset and are listed as left out (`FORMATS.aif.leavesOut`).
+ * deterministic ids and timestamps. Each piece of evidence is an I-node of its own supporting
+ * its claim through an RA node: its text is `“quote” — source title, address`, which any AIF
+ * tool shows, and its `evidence` field holds the evidence and its whole source, which reading
+ * puts back as evidence (checked by the debate schema; a field that fails stays a claim, warned).
+ * Titles, notes, sources no claim cites and the rest have no place in a plain AIF nodeset and
+ * are listed as left out (`FORMATS.aif.leavesOut`).
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -113,6 +117,8 @@ interface AifNode {
 	text: string;
 	/** Position in the node list: relations are ordered by the S-node that made them. */
 	index: number;
+	/** A Counterpoint evidence I-node's `evidence` field (see `EVIDENCE_FIELD`), unchecked. */
+	evidence?: Json;
 }
 
 interface Rel {
@@ -233,6 +239,77 @@ const looksLikeSadface = (root: JsonObject) => {
 		nodes.some((n) => isObject(n) && (own(n, 'type') === 'atom' || own(n, 'type') === 'scheme'))
 	);
 };
+
+/**
+ * The field of an I-node that holds a piece of evidence Counterpoint wrote: the evidence as in
+ * a debate file, with its source (id and all) in place of the source's id. Other AIF tools
+ * ignore it and show the node's text, which says the quote, the source's title and address.
+ */
+const EVIDENCE_FIELD = 'evidence';
+
+/** An evidence field's parts, each checked by the debate schema's own rules. */
+const EvidenceNode = Evidence.omit({ source: true }).extend({ source: Source });
+
+interface EvidenceRead {
+	evidence: Record<string, unknown>;
+	source: Record<string, unknown> & { id: string };
+}
+
+/**
+ * The I-nodes that are evidence: a valid evidence field, and only RA nodes out, each with this
+ * node as its one premise and claims as conclusions. One with a field that is not valid, or
+ * used as a premise of anything else, stays a claim, with a warning (no data is dropped).
+ */
+function readEvidenceNodes(
+	ordered: AifNode[],
+	ins: (id: string) => AifNode[],
+	outs: (id: string) => AifNode[],
+	file: string,
+	nodeLine: (id: string) => number,
+	warnings: Diagnostic[]
+): Map<string, EvidenceRead> {
+	const found = new Map<string, EvidenceRead>();
+	for (const n of ordered) {
+		if (n.evidence === undefined) continue;
+		const checked = EvidenceNode.safeParse(n.evidence);
+		if (!checked.success) {
+			const issue = checked.error.issues[0]!;
+			const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the field';
+			warnings.push(
+				warning(
+					file,
+					nodeLine(n.id),
+					`I-node "${n.id}" has an "${EVIDENCE_FIELD}" field that is not valid evidence (${where}: ${issue.message}); it was read as a claim`,
+					'write the evidence as Counterpoint exports it, or remove the field'
+				)
+			);
+			continue;
+		}
+		const supports = outs(n.id);
+		const plain =
+			supports.length > 0 &&
+			supports.every(
+				(s) =>
+					s.type === 'RA' &&
+					ins(s.id).length === 1 &&
+					outs(s.id).length > 0 &&
+					outs(s.id).every((c) => c.type === 'I' && c.evidence === undefined)
+			);
+		if (!plain) {
+			warnings.push(
+				warning(
+					file,
+					nodeLine(n.id),
+					`evidence I-node "${n.id}" does not only support claims through inferences of its own; it was read as a claim`
+				)
+			);
+			continue;
+		}
+		const { source, ...evidence } = checked.data;
+		found.set(n.id, { evidence, source: source as EvidenceRead['source'] });
+	}
+	return found;
+}
 
 function decodeAif(text: string, file: string): DecodeResult {
 	const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -367,7 +444,14 @@ function decodeAif(text: string, file: string): DecodeResult {
 		// Kept, so edges to it still resolve; reported below with the other unread types.
 		if (!type) type = '(NO TYPE)';
 		if (nodes.has(id)) return void duplicates.push(id);
-		nodes.set(id, { id, type, text: textOf(own(raw, 'text')), index });
+		const evidence = type === 'I' ? own(raw, EVIDENCE_FIELD) : undefined;
+		nodes.set(id, {
+			id,
+			type,
+			text: textOf(own(raw, 'text')),
+			index,
+			...(evidence !== undefined ? { evidence } : {})
+		});
 	});
 	if (malformed > 0)
 		warnings.push(warning(file, keyLine('nodes'), `nodes without a nodeID skipped: ${malformed}`));
@@ -435,7 +519,12 @@ function decodeAif(text: string, file: string): DecodeResult {
 	if (edgeErrors.length > 0) return fail(edgeErrors);
 
 	const ordered = [...nodes.values()];
-	const inodes = ordered.filter((n) => n.type === 'I');
+	const ins = (id: string) => incoming.get(id) ?? [];
+	const outs = (id: string) => outgoing.get(id) ?? [];
+	// Evidence written by Counterpoint: an I-node with an `evidence` field, supporting claims
+	// through RA nodes of its own. It goes back onto those claims as evidence, not as a claim.
+	const evidenceNodes = readEvidenceNodes(ordered, ins, outs, file, nodeLine, warnings);
+	const inodes = ordered.filter((n) => n.type === 'I' && !evidenceNodes.has(n.id));
 	if (inodes.length === 0)
 		return fail([
 			error(
@@ -452,8 +541,6 @@ function decodeAif(text: string, file: string): DecodeResult {
 	const taken = new Set<string>();
 	const claimId = new Map<string, string>();
 	for (const n of inodes) claimId.set(n.id, makeId(`n${n.id}`, taken));
-	const ins = (id: string) => incoming.get(id) ?? [];
-	const outs = (id: string) => outgoing.get(id) ?? [];
 
 	// Relations, one per premise of each argument S-node, in node order.
 	const relations = new Map<string, Rel[]>();
@@ -473,7 +560,9 @@ function decodeAif(text: string, file: string): DecodeResult {
 	const unresolved: string[] = [];
 	const otherTypes = new Map<string, number>();
 	const dialogue = new Map<string, number>();
-	const snodes = ordered.filter((n) => ARGUMENT.has(n.type));
+	const snodes = ordered.filter(
+		(n) => ARGUMENT.has(n.type) && !ins(n.id).some((p) => evidenceNodes.has(p.id))
+	);
 	/** The single relation an S-node stands for, when it has one premise and one conclusion I. */
 	const single = (s: AifNode): { from: string; to: string } | undefined => {
 		const p = ins(s.id).filter((n) => n.type === 'I');
@@ -544,6 +633,14 @@ function decodeAif(text: string, file: string): DecodeResult {
 		const named = person === undefined ? undefined : participants.get(person);
 		return named ?? speakerInText(l.text);
 	};
+	// Questions: an I-node asked (a YA "Pure/Assertive/Rhetorical Questioning" onto it, as QT30
+	// and AIFdb write the moderator's questions), or whose text ends with a question mark.
+	const asked = new Set<string>();
+	for (const ya of ordered)
+		if (ya.type === 'YA' && /question/i.test(ya.text))
+			for (const n of outs(ya.id)) if (n.type === 'I') asked.add(n.id);
+	const isQuestion = (n: AifNode) => asked.has(n.id) || /[?？]\s*$/.test(n.text);
+
 	const actorIds = new Set<string>();
 	const actors = new Map<string, string>(); // name → id
 	const actorOf = new Map<string, string>(); // I-node → actor id
@@ -617,8 +714,24 @@ function decodeAif(text: string, file: string): DecodeResult {
 			else relatedTo.add(r.target.from).add(r.target.to);
 		}
 	const isolated: string[] = [];
+	const otherRoots: string[] = [];
+	const otherQuestions: string[] = [];
 	const long: string[] = [];
 	const empty: string[] = [];
+	// Each claim's evidence, in node order; one source per source id written.
+	const sources = new Map<string, Record<string, unknown>>();
+	const evidenceOf = new Map<string, Record<string, unknown>[]>();
+	for (const [id, e] of evidenceNodes) {
+		const known = sources.get(e.source.id);
+		let sourceId = e.source.id;
+		if (known && JSON.stringify(known) !== JSON.stringify(e.source)) {
+			sourceId = makeId(e.source.id, new Set(sources.keys()), 's');
+		}
+		if (!sources.has(sourceId)) sources.set(sourceId, { ...e.source, id: sourceId });
+		for (const s of outs(id))
+			for (const c of outs(s.id))
+				if (claimId.has(c.id)) push(evidenceOf, c.id, { ...e.evidence, source: sourceId });
+	}
 	const claims = inodes.map((n) => {
 		const id = claimId.get(n.id)!;
 		let fitted = fitClaimText(n.text);
@@ -632,13 +745,18 @@ function decodeAif(text: string, file: string): DecodeResult {
 			.filter((r) => r !== main)
 			.map((r) => ({ target: r.target, stance: r.stance }));
 		const actor = actorOf.get(n.id);
+		// A question at the top is drawn and listed as one (map, outline), not as another thesis.
+		const question = !main && isQuestion(n);
+		if (!main && id !== thesis) (question ? otherQuestions : otherRoots).push(n.id);
 		return {
 			id,
+			...(question ? { kind: 'question' as const } : {}),
 			text: fitted.text,
 			...(fitted.detail ? { detail: fitted.detail } : {}),
 			...(main ? { stance: main.stance, target: main.target } : {}),
 			...(also.length > 0 ? { also } : {}),
-			...(actor ? { actor } : {})
+			...(actor ? { actor } : {}),
+			...(evidenceOf.has(n.id) ? { evidence: evidenceOf.get(n.id) } : {})
 		};
 	});
 
@@ -687,6 +805,21 @@ function decodeAif(text: string, file: string): DecodeResult {
 		(s) =>
 			`I-node${s} related to no other claim kept as separate root${s} beside the thesis: ${listIds(isolated)}`
 	);
+	if (otherRoots.length + otherQuestions.length > 0) {
+		const thesisNode = inodes.find((n) => claimId.get(n.id) === thesis)!;
+		const parts = [
+			otherRoots.length > 0 ? plural(otherRoots.length, 'other top-level claim') : '',
+			otherQuestions.length > 0 ? plural(otherQuestions.length, 'question') : ''
+		].filter(Boolean);
+		warnings.push(
+			warning(
+				file,
+				nodeLine(thesisNode.id),
+				`the file has ${plural(roots.length, 'top-level claim')}: the thesis is I-node "${thesisNode.id}" (the one with most claims under it, "${shortTitle(thesisNode.text, 60)}"); ${parts.join(' and ')} are drawn beside it as separate top-level claims`,
+				'to argue about another one, set "thesis" to its id in the debate file (Counterpoint YAML or JSON export)'
+			)
+		);
+	}
 	note(
 		long,
 		(s) =>
@@ -746,6 +879,7 @@ function decodeAif(text: string, file: string): DecodeResult {
 				)
 			);
 	}
+	frame.sources = [...sources.values()];
 	const data = { ...frame, thesis, claims };
 
 	const claimLine = (i: number) => {
@@ -780,7 +914,7 @@ function encodeAif(debate: Debate, lang?: string): string {
 	const timestamp = timestampOf(debate);
 	const inodeOf = new Map<string, string>();
 	debate.claims.forEach((c, i) => inodeOf.set(c.id, String(i + 1)));
-	const nodes: Record<string, string>[] = debate.claims.map((c) => ({
+	const nodes: Record<string, unknown>[] = debate.claims.map((c) => ({
 		nodeID: inodeOf.get(c.id)!,
 		// The whole text, not the 160 characters a claim shows: an I-node holds long texts.
 		text: fullText(c, language, debate.language),
@@ -826,6 +960,35 @@ function encodeAif(debate: Debate, lang?: string): string {
 		});
 		edge(from, r.id);
 		edge(r.id, to);
+	}
+	// Evidence: an I-node each, supporting its claim through an RA node. Its text says the quote
+	// and the source for any AIF tool; its `evidence` field holds all of it for Counterpoint.
+	const sources = new Map(debate.sources.map((s) => [s.id, s]));
+	for (const c of debate.claims) {
+		for (const ev of c.evidence ?? []) {
+			const source = sources.get(ev.source);
+			if (!source) continue;
+			const evidenceId = String(++next);
+			const title = textIn(source.title, language, debate.language);
+			nodes.push({
+				nodeID: evidenceId,
+				text: `“${ev.quote}” — ${title}${source.url ? `, ${source.url}` : ''}`,
+				type: 'I',
+				timestamp,
+				[EVIDENCE_FIELD]: { ...ev, source }
+			});
+			const ra = String(++next);
+			nodes.push({
+				nodeID: ra,
+				text: 'Default Inference',
+				type: 'RA',
+				timestamp,
+				scheme: 'Default Inference',
+				schemeID: '72'
+			});
+			edge(evidenceId, ra);
+			edge(ra, inodeOf.get(c.id)!);
+		}
 	}
 	return JSON.stringify({ nodes, edges, locutions: [] }, null, '\t') + '\n';
 }

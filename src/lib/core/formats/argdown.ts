@@ -74,7 +74,7 @@ import {
 	Id,
 	Source,
 	Tag,
-	type Claim,
+	Claim,
 	type Debate,
 	type Stance
 } from '../schema/debate';
@@ -204,6 +204,11 @@ function encodeArgdown(debate: Debate, options: EncodeOptions = {}): string {
 		titles.set(c.id, title);
 	}
 
+	// A claim read from an Argdown argument is written as one, `<Title>`; others as `[Title]`.
+	const kinds = new Map(debate.claims.map((c) => [c.id, c.kind]));
+	const ref = (id: string) =>
+		kinds.get(id) === 'argument' ? `<${titles.get(id)}>` : `[${titles.get(id)}]`;
+
 	const children = new Map<string, Claim[]>();
 	const roots: Claim[] = [];
 	for (const c of debate.claims) {
@@ -245,7 +250,8 @@ function encodeArgdown(debate: Debate, options: EncodeOptions = {}): string {
 		];
 		const data: Record<string, unknown> = { id: c.id };
 		if (c.id === debate.thesis) data.thesis = true;
-		if (c.kind) data.kind = c.kind;
+		// An argument says what it is by its brackets, `<Title>`.
+		if (c.kind && c.kind !== 'argument') data.kind = c.kind;
 		if (c.actor) data.actor = c.actor;
 		if (c.detail !== undefined) data.detail = c.detail;
 		if (c.note !== undefined) data.note = c.note;
@@ -254,7 +260,7 @@ function encodeArgdown(debate: Debate, options: EncodeOptions = {}): string {
 		if (links.length > 0) data.undercuts = links;
 		const tags = (c.tags ?? []).map((t) => ` #(${t})`).join('');
 		lines.push(
-			`${indent}${symbol}[${titles.get(c.id)}]: ${escapeArgdownText(pick(c.text))}${tags} ${flowData(data)}`
+			`${indent}${symbol}${ref(c.id)}: ${escapeArgdownText(pick(c.text))}${tags} ${flowData(data)}`
 		);
 		const inner = '  '.repeat(depth + 1);
 		for (const r of c.also ?? []) {
@@ -265,7 +271,7 @@ function encodeArgdown(debate: Debate, options: EncodeOptions = {}): string {
 					: r.stance === 'pro'
 						? '+>'
 						: '->';
-			lines.push(`${inner}${arrow} [${titles.get(to)}]`);
+			lines.push(`${inner}${arrow} ${ref(to)}`);
 		}
 		for (const child of children.get(c.id) ?? []) {
 			const undercut = typeof child.target !== 'string' && child.stance === 'con';
@@ -891,9 +897,19 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 	for (const n of nodes) {
 		const claim: Record<string, unknown> = { id: n.id };
 		const d = n.data;
-		if (d.kind === 'claim' || d.kind === 'question') claim.kind = d.kind;
-		else if (d.kind !== undefined)
-			warn(n.line, `the kind of "${n.title}" is not "claim" or "question"; it was left out`);
+		// Fields in the data are checked by the debate schema's own rules (`Claim.shape`), so a
+		// field added to claims is read, and checked, the same way here.
+		const kind = Claim.shape.kind.safeParse(d.kind);
+		if (d.kind !== undefined && kind.success) claim.kind = kind.data;
+		else if (n.kind === 'argument') claim.kind = 'argument';
+		if (d.kind !== undefined && !kind.success)
+			warn(
+				n.line,
+				`the kind of "${n.title}" is not ${Claim.shape.kind
+					.unwrap()
+					.options.map((o) => `"${o}"`)
+					.join(', ')}; it was left out`
+			);
 		const fitted = fitClaimText(n.text || n.title);
 		claim.text = fitted.text;
 		if (n.explicit && n.title !== n.id) claim.title = fitTitle(n.title);
@@ -953,8 +969,8 @@ function mapModel(response: IArgdownResponse, file: string): DecodeResult {
 				);
 		}
 		if (d.baseScore !== undefined) {
-			if (typeof d.baseScore === 'number' && d.baseScore >= 0 && d.baseScore <= 1)
-				claim.baseScore = d.baseScore;
+			const score = Claim.shape.baseScore.safeParse(d.baseScore);
+			if (score.success) claim.baseScore = score.data;
 			else
 				warn(n.line, `the baseScore of "${n.title}" is not a number from 0 to 1; it was left out`);
 		}

@@ -38,7 +38,8 @@ export interface FormatEntry {
 
 /**
  * What a format holding one text per claim and the relations between claims has no place for:
- * Kialo and AIF (Kialo keeps evidence as footnotes, AIF keeps undercuts).
+ * Kialo and AIF (Kialo keeps evidence as footnotes, AIF keeps undercuts and evidence as
+ * I-nodes with their whole source).
  */
 const CLAIM_TEXTS_ONLY = [
 	'translations',
@@ -97,7 +98,7 @@ const ENTRIES = {
 		mediaType: 'text/plain',
 		fileSuffix: '',
 		lossless: false,
-		leavesOut: [...CLAIM_TEXTS_ONLY, 'source_details', 'undercuts'],
+		leavesOut: [...CLAIM_TEXTS_ONLY, 'uncited_sources', 'source_details', 'undercuts'],
 		reads: true,
 		writes: true
 	},
@@ -108,7 +109,8 @@ const ENTRIES = {
 		mediaType: 'application/json',
 		fileSuffix: '.aif',
 		lossless: false,
-		leavesOut: [...CLAIM_TEXTS_ONLY, 'evidence', 'sources'],
+		// Evidence is written as I-nodes with their sources whole; a source no claim cites has no node.
+		leavesOut: [...CLAIM_TEXTS_ONLY, 'uncited_sources'],
 		reads: true,
 		writes: true
 	},

@@ -17,6 +17,7 @@ export const LEFT_OUT_CODES = [
 	'actors',
 	'evidence',
 	'sources',
+	'uncited_sources',
 	'source_details',
 	'undercuts',
 	'questions',
@@ -76,6 +77,10 @@ const COUNT: Record<LeftOutCode, (d: Debate, lang: string) => number> = {
 	actors: (d) => d.claims.filter((c) => c.actor !== undefined).length,
 	evidence: (d) => d.claims.reduce((n, c) => n + (c.evidence?.length ?? 0), 0),
 	sources: (d) => d.sources.length,
+	uncited_sources: (d) => {
+		const cited = new Set(d.claims.flatMap((c) => (c.evidence ?? []).map((e) => e.source)));
+		return d.sources.filter((s) => !cited.has(s.id)).length;
+	},
 	// Every source has a type and a status at least.
 	source_details: (d) => d.sources.length,
 	undercuts: (d) =>
@@ -116,6 +121,7 @@ const WORDS: Record<LeftOutCode, string> = {
 	actors: 'claims with an actor',
 	evidence: 'pieces of evidence',
 	sources: 'sources',
+	uncited_sources: 'sources no claim cites',
 	source_details: 'source details (author, date, type, status, note; the address or title is kept)',
 	undercuts: 'undercuts (written as plain objections)',
 	questions: 'questions below the root (written as claims)',

@@ -155,8 +155,12 @@ export type Contributor = z.infer<typeof Contributor>;
 export const Claim = z
 	.strictObject({
 		id: Id,
-		/** A question (a Kialo "1. Question:" root) is answered rather than argued. */
-		kind: z.enum(['claim', 'question']).optional(),
+		/**
+		 * A question (a Kialo "1. Question:" root) is answered rather than argued. An argument
+		 * (an Argdown `<Argument>`, a reason made of premises) is drawn and weighed like a claim,
+		 * and written back to Argdown as an argument.
+		 */
+		kind: z.enum(['claim', 'question', 'argument']).optional(),
 		text: localised(CLAIM_TEXT_MAX, countedText(CLAIM_TEXT_MAX)),
 		/** A short title (≤ 48 characters) shown when the map is zoomed out too far to read `text`. */
 		title: localised(CLAIM_TITLE_MAX).optional(),
