@@ -261,9 +261,6 @@ test('on a phone: the title shows in the header, and present mode leaves the map
 		return Math.max(0, bottom - Math.max(m.y, 0));
 	};
 	expect(await visibleMap()).toBeGreaterThanOrEqual(0.4 * 844);
-	// The claim the tour is on is drawn in the map's visible part.
-	const step = await map(page, (h) => h.selected());
-	void step;
 	await page.screenshot({ path: `${SHOTS}/phone-present-en.png` });
 	// Who argues it and the quote open on demand, and the caption still leaves the map in view.
 	await page.getByTestId('caption-more').click();
