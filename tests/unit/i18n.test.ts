@@ -87,7 +87,7 @@ test('the Chinese is Chinese: apart from names and symbols, no message is left i
 			.replace(/\{[^}]*\}/g, '')
 			.replace(/<\/?[a-z]+>/g, '')
 			.replace(
-				/Counterpoint|Argdown|Kialo|AIF|JSON|YAML|AIFdb|OVA3|xAIF|CSL|Markdown|GraphML|yEd|Gephi|Cytoscape|NetworkX|Letter|MB|Esc|Enter|http|https|F|C|IN|OUT|UNDEC|DF-QuAD/g,
+				/Counterpoint|Argdown|Kialo|AIF|JSON|YAML|PNG|AIFdb|OVA3|xAIF|CSL|Markdown|GraphML|yEd|Gephi|Cytoscape|NetworkX|Letter|MB|Esc|Enter|http|https|F|C|IN|OUT|UNDEC|DF-QuAD/g,
 				''
 			);
 		expect(words, key).not.toMatch(/[A-Za-z]{3,}/);

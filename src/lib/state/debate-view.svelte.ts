@@ -45,6 +45,13 @@ export interface ImageRequest {
 	background: 'white' | 'transparent';
 }
 
+/** A slide of the map as shown: the PNG, or none when its texts would be too small to read. */
+export interface SlideResult {
+	blob: Blob | null;
+	/** The smallest claim title on the slide, in its pixels. */
+	textPx: number;
+}
+
 /** The side panel's tabs. */
 export type Panel = 'outline' | 'find' | 'gaps' | 'strongest';
 /** Which coverage list the "next to argue" panel highlights. */
@@ -117,6 +124,10 @@ export class DebateView {
 	 * owns Cytoscape), `null` otherwise.
 	 */
 	exportImage = $state.raw<((request: ImageRequest) => Promise<Blob>) | null>(null);
+	/** Draws a 16:9 slide of the map as shown (map/slide.ts); set by the map component too. */
+	exportSlide = $state.raw<
+		((titles: { title: string; subtitle?: string }) => Promise<SlideResult>) | null
+	>(null);
 	/** Increments when something asks for the search box (the `/` key). */
 	searchRequests = $state(0);
 

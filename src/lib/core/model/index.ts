@@ -1,2 +1,3 @@
 export * from './graph';
 export * from './summary';
+export * from './evidence';

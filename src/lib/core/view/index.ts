@@ -7,3 +7,4 @@ export * from './url';
 export * from './navigate';
 export * from './tour';
 export * from './levels';
+export * from './slide';
