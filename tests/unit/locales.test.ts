@@ -80,6 +80,6 @@ it('takes a language tag to the interface language it belongs to', () => {
 	expect(localeOf('zh')).toBe('zh');
 	expect(localeOf('zh-Hant')).toBe('zh');
 	expect(localeOf('en-GB')).toBe('en');
-	expect(localeOf('fr')).toBe(baseLocale);
+	expect(localeOf('und')).toBe(baseLocale);
 	expect(markdownWords('zh-Hant')).toEqual(markdownWords('zh'));
 });
