@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { isFormatId, READABLE, WRITABLE } from '../lib/core/formats/catalog';
 import { describeLeftOut, exportDebate, importDebate } from '../lib/core/formats';
 import { formatDiagnostic } from '../lib/core/load';
+import { markdownWords } from '../lib/locale/markdown-words';
 
 const ids = (formats: readonly { id: string }[]) => formats.map((f) => f.id);
 const USAGE = `usage: npm run convert -- <input|-> --to <${ids(WRITABLE).join('|')}> [-o <output|->] [--from <${ids(READABLE).join('|')}>] [--lang <en|zh>]`;
@@ -59,7 +60,11 @@ if (!result.ok) {
 	for (const e of result.errors) console.error(formatDiagnostic(e));
 	die(`✗ ${file}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`, 1);
 }
-const out = exportDebate(result.value, to.id, { lang: values.lang });
+// The handout's words in the language written: the interface's messages, as in the page.
+const out = exportDebate(result.value, to.id, {
+	lang: values.lang,
+	markdownWords: markdownWords(values.lang ?? result.value.language)
+});
 // Said like an import's notes, on standard error: the written file stays clean.
 if (out.leftOut.length > 0)
 	console.error(

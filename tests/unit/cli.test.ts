@@ -23,6 +23,14 @@ describe('npm run convert', () => {
 		expect(readFileSync(out, 'utf8')).toContain('**Thesis:** Schools should require uniforms.');
 	});
 
+	it("writes the handout's words in the language asked for, from the messages", () => {
+		const zh = JSON.parse(readFileSync('messages/zh.json', 'utf8')) as Record<string, string>;
+		const r = convert(['arguments/llama-open-weights.yaml', '--to', 'markdown', '--lang', 'zh']);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(`**${zh.markdown_thesis}:**`);
+		expect(r.stdout).toContain(`## ${zh.markdown_claims}`);
+	});
+
 	it('reads standard input and writes standard output with -', () => {
 		const yaml = readFileSync('tests/fixtures/debates/valid.yaml', 'utf8');
 		const r = convert(['-', '--to', 'json'], yaml);

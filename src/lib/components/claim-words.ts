@@ -3,7 +3,13 @@ import type { ArgumentGraph } from '$lib/core/model';
 import { textIn } from '$lib/core/schema/text';
 import { stanceBand, type StanceBand } from '$lib/core/schema/poll-scale';
 import type { Evidence, Source } from '$lib/core/schema';
-import type { Facet } from '$lib/core/view';
+import {
+	FACET_DESCRIPTORS,
+	isFixedFacet,
+	type Facet,
+	type FacetDescriptor,
+	type FacetMessageKey
+} from '$lib/core/view';
 import type { MapWords } from '$lib/map/elements';
 import type { StandingWords } from '$lib/map/standing';
 import { m } from '$lib/paraglide/messages.js';
@@ -39,38 +45,27 @@ export function sideWords(graph: ArgumentGraph, id: string, lang: string): strin
 	return graph.side.get(id) === -1 ? m.side_against({}, at(lang)) : m.side_for({}, at(lang));
 }
 
-/** Headings of the filter groups. */
-export function facetTitle(facet: Facet, lang: string): string {
-	const titles: Record<Facet, () => string> = {
-		side: () => m.facet_side({}, at(lang)),
-		stance: () => m.facet_stance({}, at(lang)),
-		actor: () => m.argued_by({}, at(lang)),
-		tag: () => m.facet_tag({}, at(lang)),
-		kind: () => m.facet_kind({}, at(lang)),
-		status: () => m.facet_status({}, at(lang))
-	};
-	return titles[facet]();
+/** A message named by a facet descriptor, in `lang`; a key that is no message fails the type check. */
+function facetMessage(key: FacetMessageKey, lang: string): string {
+	return m[key]({}, at(lang));
 }
 
-/** How a filter value reads in the panel. */
+/** Headings of the filter groups. */
+export function facetTitle(facet: Facet, lang: string): string {
+	return facetMessage(FACET_DESCRIPTORS[facet].title, lang);
+}
+
+/** How a filter value reads in the panel: the facet's message for it, or the debate's own word. */
 export function facetValueWord(graph: ArgumentGraph, facet: Facet, value: string, lang: string) {
-	const d = graph.debate;
-	switch (facet) {
-		case 'side':
-			return value === 'for' ? m.facet_side_for({}, at(lang)) : m.facet_side_against({}, at(lang));
-		case 'stance':
-			return value === 'pro' ? m.facet_stance_pro({}, at(lang)) : m.facet_stance_con({}, at(lang));
-		case 'actor':
-			return textIn(d.actors.find((a) => a.id === value)?.name, lang, d.language) || value;
-		case 'tag':
-			return textIn(d.tags.find((t) => t.id === value)?.label, lang, d.language) || value;
-		case 'kind': {
-			const word = evidenceKindWord(value, lang);
-			return word.charAt(0).toUpperCase() + word.slice(1);
-		}
-		case 'status':
-			return statusWord(value, lang);
+	const d: FacetDescriptor = FACET_DESCRIPTORS[facet];
+	if (!isFixedFacet(d)) {
+		const word = d.entries(graph.debate).find((e) => e.id === value)?.word;
+		return textIn(word, lang, graph.debate.language) || value;
 	}
+	const key = d.words[value];
+	if (key === undefined) return value;
+	const word = facetMessage(key as FacetMessageKey, lang);
+	return d.capital ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
 /** Whether we saw a source's primary, in words. */

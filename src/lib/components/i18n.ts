@@ -42,6 +42,15 @@ export interface RichPart {
 	tag?: 'b' | 'kbd';
 }
 
+/**
+ * An interface language named in the current one: "Chinese" / "中文". Each language's message is
+ * `language_<code>`; a language without one does not compile here.
+ */
+export function languageName(lang: UiLang): string {
+	const key: `language_${UiLang}` & keyof Messages = `language_${lang}`;
+	return t[key]();
+}
+
 /** Splits a message into plain text and tagged parts, rendered as elements: never as raw HTML. */
 export function richParts(message: string): RichPart[] {
 	const parts: RichPart[] = [];

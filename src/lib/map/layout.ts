@@ -1,6 +1,7 @@
 /**
- * The "tree" layout: options for cytoscape-dagre: thesis at the top, each claim below the claim it argues about.
- * Only main relations shape the layout; extra (`also`) relations are drawn over it, so a
+ * Options for cytoscape-dagre, which lays out the Tree view of a map of up to
+ * {@link DAGRE_MAX_CLAIMS} claims (a bigger one gets the tidy tree, `tidy-tree.ts`): thesis at the
+ * top, each claim below the claim it argues about. Only main relations shape the layout; extra (`also`) relations are drawn over it, so a
  * cross-link never drags a claim away from its own parent.
  */
 export const LAYOUT_SELECTOR = 'node, edge.main';

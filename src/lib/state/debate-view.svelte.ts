@@ -16,6 +16,7 @@ import { ContributionStore } from './contributions.svelte';
 import { browserIdentity, OpLog } from './oplog.svelte';
 import { sessionLogId } from './db';
 import { PollStore } from './poll.svelte';
+import { isLocale } from '$lib/paraglide/runtime.js';
 import { uiLanguage, type UiLang } from './ui-language.svelte';
 import type { DebateSearch } from '../core/search';
 import type { SearchHit } from '../core/search/terms';
@@ -546,7 +547,7 @@ export class DebateView {
 		this.query = state.query;
 		this.struck = state.struck;
 		this.scores = state.scores;
-		if (state.lang === 'en' || state.lang === 'zh') this.lang = state.lang;
+		if (isLocale(state.lang)) this.lang = state.lang;
 		this.layout = state.layout;
 		if (state.claim) this.open(state.claim);
 		if (state.present) this.present(state.step);

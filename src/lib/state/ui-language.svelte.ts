@@ -6,12 +6,10 @@ import {
 	setLocale,
 	type Locale
 } from '$lib/paraglide/runtime.js';
+import { LOCALES } from '$lib/locale/locales';
 
 /** The languages of the interface, which are also the languages the claims are shown in. */
 export type UiLang = Locale;
-
-/** `<html lang>` for each: the Chinese is Simplified. */
-const HTML_LANG: Record<UiLang, string> = { en: 'en', zh: 'zh-Hans' };
 
 /** `?lang=` in the address, read if it names a language we have. */
 function langParam(): UiLang | undefined {
@@ -51,7 +49,7 @@ class UiLanguage {
 	set(lang: UiLang) {
 		this.current = lang;
 		if (typeof document === 'undefined') return;
-		document.documentElement.lang = HTML_LANG[lang];
+		document.documentElement.lang = LOCALES[lang].htmlLang;
 		try {
 			// Written through Paraglide's strategies (localStorage); the page is not reloaded.
 			setLocale(lang, { reload: false });
@@ -66,4 +64,9 @@ export const uiLanguage = new UiLanguage();
 /** A language code from the view or a file, as one of the interface's languages. */
 export function uiLang(lang: string): UiLang {
 	return isLocale(lang) ? lang : baseLocale;
+}
+
+/** The locale `Intl` writes dates and numbers with in `lang` (the interface's language if not given). */
+export function intlLocale(lang: string = uiLanguage.current): string {
+	return LOCALES[uiLang(lang)].intl;
 }

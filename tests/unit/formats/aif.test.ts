@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aifCodec, speakerInText } from '../../../src/lib/core/formats/aif';
@@ -9,6 +9,7 @@ import { formatDiagnostic, loadDebate, type Diagnostic } from '../../../src/lib/
 import { Debate } from '../../../src/lib/core/schema/debate';
 import { textIn } from '../../../src/lib/core/schema/localised';
 import { arbitraryDebate, buildGraph } from './arbitrary';
+import { expectGolden } from './golden';
 import { readWith, unexpectedProblems } from './read';
 
 const DIR = 'tests/fixtures/formats/aif';
@@ -96,12 +97,7 @@ describe('AIF export', () => {
 	it('writes the valid fixture exactly as the golden file', () => {
 		const debate = loadFile('tests/fixtures/debates/valid.yaml');
 		const text = aifCodec.encode!(debate);
-		const golden = 'tests/golden/aif/valid.aif.json';
-		if (process.env.UPDATE_GOLDEN === '1') {
-			mkdirSync('tests/golden/aif', { recursive: true });
-			writeFileSync(golden, text);
-		}
-		expect(text).toBe(read(golden));
+		expectGolden('tests/golden/aif/valid.aif.json', text);
 	});
 
 	it('writes an AIFdb nodeset: digit-string ids, AIFdb timestamps, an RA per support and a CA per attack', () => {

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ArgdownApplication } from '@argdown/core/dist/ArgdownApplication.js';
 import { DataPlugin } from '@argdown/core/dist/plugins/DataPlugin.js';
 import { ModelPlugin } from '@argdown/core/dist/plugins/ModelPlugin.js';
@@ -13,6 +12,7 @@ import { Debate, textIn, type Claim } from '../../../src/lib/core/schema';
 import { Claim as ClaimSchema } from '../../../src/lib/core/schema/debate';
 import { hasVisibleCharacter } from '../../../src/lib/core/schema/characters';
 import { arbitraryDebate, buildGraph, relationSet } from './arbitrary';
+import { expectGolden } from './golden';
 import { readWith, shippedDebate, unexpectedProblems, validDebate } from './read';
 
 const FIXTURES = 'tests/fixtures/formats/argdown';
@@ -95,13 +95,7 @@ function expectSameDebate(back: Debate, d: Debate, lang: string) {
 
 describe('Argdown export', () => {
 	it('matches the golden file for the valid fixture', () => {
-		const actual = encode(valid(), 'en');
-		if (process.env.UPDATE_GOLDEN === '1') {
-			mkdirSync(dirname(GOLDEN), { recursive: true });
-			writeFileSync(GOLDEN, actual);
-		}
-		expect(existsSync(GOLDEN), `${GOLDEN} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
-		expect(actual).toBe(readFileSync(GOLDEN, 'utf8'));
+		expectGolden(GOLDEN, encode(valid(), 'en'));
 	});
 
 	const cases: [string, () => Debate, string][] = [

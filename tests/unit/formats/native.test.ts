@@ -10,6 +10,7 @@ import {
 } from '../../../src/lib/core/formats';
 import { encodeCsl } from '../../../src/lib/core/formats/csl';
 import { encodeMarkdown, escapeMarkdown } from '../../../src/lib/core/formats/markdown';
+import { markdownWords } from '../../../src/lib/locale/markdown-words';
 import { arbitraryDebate } from './arbitrary';
 import { expectGolden } from './golden';
 import { shippedDebate, validDebate } from './read';
@@ -118,8 +119,8 @@ describe('the Markdown handout', () => {
 		expect(escapeMarkdown('1. not a list')).toBe('1\\. not a list');
 	});
 
-	it('writes the claims in Chinese when asked', () => {
-		const md = encodeMarkdown(shipped(), 'zh');
+	it('writes the claims in Chinese when asked, with the Chinese messages', () => {
+		const md = encodeMarkdown(shipped(), 'zh', markdownWords('zh'));
 		expect(md).toContain('**论题:**');
 		expect(md).toContain('## 来源');
 	});

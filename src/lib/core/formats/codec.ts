@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../load/diagnostic';
 import type { Debate } from '../schema/debate';
 import type { FormatId, FormatInfo } from './catalog';
+import type { MarkdownWords } from './markdown';
 
 export type { FormatId } from './catalog';
 
@@ -27,6 +28,8 @@ export interface DecodeOptions {
 export interface EncodeOptions {
 	/** Language for formats that hold one text per claim (Argdown, Kialo, AIF, Markdown). */
 	lang?: string;
+	/** The Markdown handout's words in `lang`, from the messages; English when not given. */
+	markdownWords?: MarkdownWords;
 }
 
 /**

@@ -15,7 +15,7 @@ import { fullText } from './left-out';
  *
  * Writing: one node per claim, one edge per relation from the claim to the one it answers, with
  * yEd's styling (`y:ShapeNode`: fill and border by side of the thesis, the text as label, a
- * position from a tidy tree, the layout of the map's tree view) and plain GraphML data that any
+ * position from a tidy tree, as the map's Tree view lays out a big map) and plain GraphML data that any
  * reader sees: `text` (whole), `kind`, `side` on nodes, `stance` on edges. An undercut (a
  * relation aimed at the link from A to B) is an edge to A with `undercuts` = B's id, which
  * reading turns back into the undercut. What GraphML has no place for is listed as left out.
@@ -90,7 +90,8 @@ function encodeGraphml(debate: Debate, lang = debate.language): string {
 	const g = el(root, 'graph', { edgedefault: 'directed', id: debate.id });
 	el(g, 'data', { key: 'title' }, textIn(debate.title, lang, primary));
 
-	// Positions: a tidy tree of the main relations, roots side by side (the map's tree view).
+	// Positions: a tidy tree of the main relations, roots side by side (the map's Tree view of a
+	// big map; dagre, which lays out a small one, needs Cytoscape).
 	const texts = new Map(debate.claims.map((c) => [c.id, fullText(c, lang, primary)]));
 	const ROOT = '\u0000';
 	const layout = hierarchy<string>(ROOT, (id) =>

@@ -40,51 +40,47 @@ function addressOf(url: string): string {
 	return href ? `<${href}>` : escapeMarkdown(url);
 }
 
-const WORDS = {
-	en: {
-		thesis: 'Thesis',
-		claims: 'Claims for and against',
-		sources: 'Sources',
-		pro: 'Pro',
-		con: 'Con',
-		forThesis: 'for the thesis',
-		againstThesis: 'against the thesis',
-		note: 'Fact-check',
-		also: 'also',
-		supports: 'supports',
-		objectsTo: 'objects to',
-		status: {
-			confirmed: 'primary source seen',
-			secondary: 'known through a secondary report',
-			unconfirmed: 'primary not found'
-		}
-	},
-	zh: {
-		thesis: '论题',
-		claims: '正反论点',
-		sources: '来源',
-		pro: '支持',
-		con: '反对',
-		forThesis: '支持论题',
-		againstThesis: '反对论题',
-		note: '事实核查',
-		also: '另',
-		supports: '支持',
-		objectsTo: '反对',
-		status: {
-			confirmed: '已核对原始来源',
-			secondary: '经二手报道得知',
-			unconfirmed: '未找到原始来源'
-		}
-	}
-} as const;
+/**
+ * The handout's headings and labels in one language. They are UI messages (`markdown_*` in
+ * `messages/`): the page and the CLI pass them in the language asked for
+ * (`src/lib/locale/markdown-words.ts`), the core reads no messages.
+ */
+export interface MarkdownWords {
+	thesis: string;
+	claims: string;
+	sources: string;
+	pro: string;
+	con: string;
+	forThesis: string;
+	againstThesis: string;
+	note: string;
+	also: string;
+	supports: string;
+	objectsTo: string;
+	status: Record<Source['status'], string>;
+}
 
-function sourceLine(
-	source: Source,
-	lang: string,
-	primary: string,
-	words: (typeof WORDS)['en' | 'zh']
-) {
+/** The English messages, for a handout written without words given (a test checks they match). */
+export const ENGLISH_MARKDOWN_WORDS: MarkdownWords = {
+	thesis: 'Thesis',
+	claims: 'Claims for and against',
+	sources: 'Sources',
+	pro: 'Pro',
+	con: 'Con',
+	forThesis: 'for the thesis',
+	againstThesis: 'against the thesis',
+	note: 'Fact-check',
+	also: 'also',
+	supports: 'supports',
+	objectsTo: 'objects to',
+	status: {
+		confirmed: 'primary source seen',
+		secondary: 'known through a secondary report',
+		unconfirmed: 'primary not found'
+	}
+};
+
+function sourceLine(source: Source, lang: string, primary: string, words: MarkdownWords) {
 	const who = [source.author, source.organisation].filter(Boolean).join(', ');
 	const title = textIn(source.title, lang, primary);
 	const parts = [
@@ -99,9 +95,12 @@ function sourceLine(
 	return `${parts.join('. ')} (${words.status[source.status]})`;
 }
 
-export function encodeMarkdown(debate: Debate, lang = debate.language): string {
+export function encodeMarkdown(
+	debate: Debate,
+	lang = debate.language,
+	words: MarkdownWords = ENGLISH_MARKDOWN_WORDS
+): string {
 	const graph: ArgumentGraph = buildGraph(debate);
-	const words = lang.startsWith('zh') ? WORDS.zh : WORDS.en;
 	const t = (v: Parameters<typeof textIn>[0]) => textIn(v, lang, debate.language);
 	const sourceIndex = new Map<string, number>();
 	const refs = (id: string): string => {
@@ -161,5 +160,5 @@ export function encodeMarkdown(debate: Debate, lang = debate.language): string {
 
 export const markdownCodec: Codec<'markdown'> = {
 	...FORMATS.markdown,
-	encode: (debate, options) => encodeMarkdown(debate, options?.lang)
+	encode: (debate, options) => encodeMarkdown(debate, options?.lang, options?.markdownWords)
 };

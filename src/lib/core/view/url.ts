@@ -1,14 +1,8 @@
 import type { ArgumentGraph } from '../model/graph';
 import { characterCount, firstCharacters } from '../schema/characters';
-import {
-	EVIDENCE_KINDS,
-	isId,
-	LANGUAGE_TAG_PATTERN,
-	SOURCE_STATUSES,
-	STANCES
-} from '../schema/vocabulary';
-import { FACETS, LAYOUTS, SIDE_FILTERS } from './filters';
-import type { Facet, Layout, ViewState } from './view-state';
+import { isId, LANGUAGE_TAG_PATTERN } from '../schema/vocabulary';
+import { facetAccepts, FACETS, LAYOUTS, type Facet } from './filters';
+import type { Layout, ViewState } from './view-state';
 
 /**
  * The view state in a link: `?focus=c05&tag=safety&q=open+weights&strike=c02&score=p01:0.8`.
@@ -22,16 +16,6 @@ import type { Facet, Layout, ViewState } from './view-state';
  */
 
 const LIST_PARAMS = { fold: 'folded', unfold: 'unfolded', strike: 'struck' } as const;
-
-/** Which values each filter facet takes (actors and tags: ids, checked against the debate). */
-const FACET_VALUES: Record<Facet, (v: string) => boolean> = {
-	side: (v) => (SIDE_FILTERS as readonly string[]).includes(v),
-	stance: (v) => (STANCES as readonly string[]).includes(v),
-	actor: isId,
-	tag: isId,
-	kind: (v) => (EVIDENCE_KINDS as readonly string[]).includes(v),
-	status: (v) => (SOURCE_STATUSES as readonly string[]).includes(v)
-};
 
 /** At most this many values of one parameter are read; the rest are ignored, and counted. */
 const LIST_MAX = 500;
@@ -76,16 +60,9 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 
 	const filters = {} as Record<Facet, string[]>;
 	for (const facet of FACETS) {
-		const valid = FACET_VALUES[facet];
 		filters[facet] = [];
 		for (const v of list(params, facet, overflow)) {
-			const known =
-				graph && facet === 'actor'
-					? graph.debate.actors.some((a) => a.id === v)
-					: graph && facet === 'tag'
-						? graph.debate.tags.some((t) => t.id === v)
-						: true;
-			if (valid(v) && known) {
+			if (facetAccepts(facet, v, graph)) {
 				if (!filters[facet].includes(v)) filters[facet].push(v);
 			} else dropped.push(`${facet}=${v}`);
 		}

@@ -1,8 +1,10 @@
 import { z } from '../schema/zod';
-import { EvidenceKind, Id, SourceStatus, Stance } from '../schema/debate';
+import { Id } from '../schema/debate';
+import { FACET_DESCRIPTORS, FACETS, type Facet, type FacetValue } from './facets';
 import { LAYOUTS, SIDE_FILTERS } from './filters';
 
 export { emptyFilters, FACETS, hasFilters, LAYOUTS, SIDE_FILTERS } from './filters';
+export type { Facet } from './facets';
 
 /**
  * What a reader is looking at, apart from the debate itself: focus, folded branches, filters,
@@ -14,17 +16,22 @@ export { emptyFilters, FACETS, hasFilters, LAYOUTS, SIDE_FILTERS } from './filte
 export const SideFilter = z.enum(SIDE_FILTERS);
 export type SideFilter = z.infer<typeof SideFilter>;
 
-/** Filters compose: a claim must pass every facet that has values; within a facet any value will do. */
-export const Filters = z.object({
-	side: z.array(SideFilter).default([]),
-	stance: z.array(Stance).default([]),
-	actor: z.array(Id).default([]),
-	tag: z.array(Id).default([]),
-	kind: z.array(EvidenceKind).default([]),
-	status: z.array(SourceStatus).default([])
-});
+type FacetSchemas = { [F in Facet]: z.ZodDefault<z.ZodArray<z.ZodType<FacetValue<F>>>> };
+
+/** A facet's values: one of its fixed values, or an id (`facets.ts` decides which). */
+function facetSchema(facet: Facet) {
+	const d = FACET_DESCRIPTORS[facet];
+	return z.array('values' in d ? z.enum(d.values) : Id).default([]);
+}
+
+/**
+ * Filters compose: a claim must pass every facet that has values; within a facet any value will
+ * do. One array per facet of `facets.ts`.
+ */
+export const Filters = z.object(
+	Object.fromEntries(FACETS.map((f) => [f, facetSchema(f)])) as unknown as FacetSchemas
+);
 export type Filters = z.infer<typeof Filters>;
-export type Facet = keyof Filters;
 
 export const Layout = z.enum(LAYOUTS);
 export type Layout = z.infer<typeof Layout>;

@@ -1,6 +1,12 @@
 import { descendants, pathToRoot, type ArgumentGraph } from '../model/graph';
-import { FACETS, hasFilters } from './filters';
-import type { Facet, Filters } from './view-state';
+import {
+	facetDescriptor,
+	FACETS,
+	facetValues,
+	hasFilters,
+	type Facet,
+	type Filters
+} from './filters';
 
 /** What the map and the outline show for a given focus, folding and filters. */
 export interface Visibility {
@@ -26,33 +32,6 @@ export interface VisibilityInput {
 	filters: Filters;
 }
 
-/** Whether claim `id` has value `value` in `facet`. */
-function hasValue(
-	graph: ArgumentGraph,
-	status: Map<string, string>,
-	id: string,
-	facet: Facet,
-	value: string
-): boolean {
-	const claim = graph.claims.get(id)!;
-	switch (facet) {
-		case 'side':
-			// The thesis is on neither side; a claim counts for the side of its root's thesis.
-			if (claim.target === undefined) return false;
-			return (graph.side.get(id) === 1 ? 'for' : 'against') === value;
-		case 'stance':
-			return claim.stance === value;
-		case 'actor':
-			return claim.actor === value;
-		case 'tag':
-			return claim.tags?.includes(value) ?? false;
-		case 'kind':
-			return claim.evidence?.some((e) => e.kind === value) ?? false;
-		case 'status':
-			return claim.evidence?.some((e) => status.get(e.source) === value) ?? false;
-	}
-}
-
 type FacetIndex = Record<Facet, Map<string, Set<string>>>;
 const indexes = new WeakMap<ArgumentGraph, FacetIndex>();
 
@@ -60,38 +39,19 @@ const indexes = new WeakMap<ArgumentGraph, FacetIndex>();
 function facetIndex(graph: ArgumentGraph): FacetIndex {
 	let index = indexes.get(graph);
 	if (index) return index;
-	const status = new Map(graph.debate.sources.map((s) => [s.id, s.status as string]));
+	const status = new Map<string, string>(graph.debate.sources.map((s) => [s.id, s.status]));
+	const statusOf = (source: string) => status.get(source);
 	index = {} as FacetIndex;
 	for (const facet of FACETS) {
-		const byValue = new Map<string, Set<string>>();
-		for (const value of facetValues(graph, facet))
-			byValue.set(
-				value,
-				new Set(graph.order.filter((id) => hasValue(graph, status, id, facet, value)))
-			);
+		const byValue = new Map(facetValues(graph, facet).map((v) => [v, new Set<string>()]));
+		const { of } = facetDescriptor(facet);
+		for (const id of graph.order)
+			for (const value of of({ graph, id, claim: graph.claims.get(id)!, statusOf }))
+				byValue.get(value)?.add(id);
 		index[facet] = byValue;
 	}
 	indexes.set(graph, index);
 	return index;
-}
-
-/** The values a facet can take in this debate, in a stable order. */
-export function facetValues(graph: ArgumentGraph, facet: Facet): string[] {
-	const d = graph.debate;
-	switch (facet) {
-		case 'side':
-			return ['for', 'against'];
-		case 'stance':
-			return ['pro', 'con'];
-		case 'actor':
-			return d.actors.map((a) => a.id);
-		case 'tag':
-			return d.tags.map((t) => t.id);
-		case 'kind':
-			return ['quote', 'statistic', 'event', 'opinion', 'study', 'document'];
-		case 'status':
-			return ['confirmed', 'secondary', 'unconfirmed'];
-	}
 }
 
 function passes(index: FacetIndex, id: string, filters: Filters, except?: Facet): boolean {
