@@ -138,12 +138,7 @@ test('builds a small debate from nothing, keeps it across a reload and a second 
 	await page.getByTestId('import-file').setInputFiles(file);
 	await expect(page.getByTestId('import-done')).toContainText('6 claims');
 	await page.getByTestId('imported-list').locator('a').first().click();
-	await page.waitForFunction(
-		() =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length
-	);
+	await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 	expect(await map(page, (h) => h.nodeIds().length)).toBe(6);
 });
 

@@ -28,12 +28,7 @@ export async function closePeople() {
 
 /** Waits for a class page's map, and for its stream to be up. */
 export async function live(page: Page) {
-	await page.waitForFunction(
-		() =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length
-	);
+	await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 	await expect(page.getByTestId('class-status').getByRole('status')).toHaveAttribute(
 		'data-connection',
 		'live'

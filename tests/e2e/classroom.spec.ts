@@ -128,10 +128,7 @@ test('a student adds, edits and deletes an objection, with undo and redo, and a 
 	// Nothing is lost on reload.
 	await page.reload();
 	await page.waitForFunction(
-		(n) =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length === n,
+		(n) => window.__counterpointMap?.nodeIds().length === n,
 		debateFile.claims.length + 1
 	);
 	await page.locator(`[role="treeitem"][data-claim="${id}"]`).click();
@@ -501,9 +498,7 @@ test('stance poll: before and after, the shift, the most persuasive claims, kept
 		await expect(page.getByTestId('persuasive')).toHaveAttribute('aria-pressed', 'true');
 	}
 	await page.reload();
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await page.getByTestId('poll-button').click();
 	await page.getByTestId('poll-slider').fill('70');
 	await page.getByTestId('poll-save').click();

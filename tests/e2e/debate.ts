@@ -17,26 +17,13 @@ export const debateFile = parse(readFileSync(`arguments/${DEBATE_ID}.yaml`, 'utf
 	sources: { id: string; url?: string; title: string | Record<string, string> }[];
 };
 
-export interface MapHook {
-	nodeIds(): string[];
-	edgeIds(): string[];
-	renderedCentre(id: string): { x: number; y: number };
-	renderedBox(id: string): { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
-	zoom(): number;
-	selected(): string[];
-	labelOf(id: string): string;
-	classesOf(id: string): string[];
-	/** A style property of a claim or relation as Cytoscape computes it ("5px", "rgb(0,0,0)"). */
-	styleOf(id: string, prop: string): string;
-	standingOf(id: string): string;
-}
+export type { MapHook } from '../../src/lib/map/test-hook';
+import type { MapHook } from '../../src/lib/map/test-hook';
 
 /** Opens the shipped debate's map (on `origin`, another server, if given) and waits for it. */
 export async function openMap(page: Page, query = '', origin = '') {
 	await page.goto(`${origin}/debate/${DEBATE_ID}${query}`);
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: MapHook }).__counterpointMap?.nodeIds().length
-	);
+	await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 	await expect(page.getByTestId('map')).toBeVisible();
 }
 

@@ -121,9 +121,7 @@ test("the base-score slider changes the thesis meter, and the reader's score is 
 	);
 	await expect(page).toHaveURL(new RegExp(`score=${debateFile.thesis}%3A0.8`));
 	await page.reload();
-	await page.waitForFunction(
-		() => (window as never as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await expect.poll(async () => Number(await strength.textContent())).toBeGreaterThan(before + 0.1);
 });
 

@@ -16,12 +16,7 @@ test('an imported source address that tries to break out is kept written out, in
 	await page.getByTestId('import-file').setInputFiles('tests/fixtures/hostile/breakout-url.yaml');
 	await expect(page.getByTestId('import-done')).toContainText('2 claims');
 	await page.getByTestId('imported-list').locator('a').click();
-	await page.waitForFunction(
-		() =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length
-	);
+	await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 	await page.goto(`${page.url()}&claim=t`);
 	await expect(page.getByTestId('source-card').locator('a')).toHaveAttribute(
 		'href',

@@ -124,12 +124,7 @@ for (const [file, claims] of IMPORTS) {
 		await page.reload();
 		await expect(page.getByTestId('imported-list').locator('li')).toHaveCount(1);
 		await page.getByTestId('imported-list').locator('a').click();
-		await page.waitForFunction(
-			() =>
-				(
-					window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-				).__counterpointMap?.nodeIds().length
-		);
+		await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 		expect(await map(page, (h) => h.nodeIds().length)).toBe(claims);
 		await expect(page).toHaveURL(/\/local\?id=/);
 		// View state joins the id in the address without pushing it out.

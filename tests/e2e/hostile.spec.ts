@@ -60,9 +60,7 @@ test('a debate full of script payloads imports, opens and shows them as text: no
 	await expect(page.getByTestId('import-done')).toBeVisible();
 	await expect(page.getByTestId('imported-list')).toContainText('<img src=x onerror=');
 	await page.getByTestId('imported-list').locator('a').click();
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await page.locator('[role="treeitem"]').nth(1).click();
 	const drawer = page.getByTestId('drawer');
 	await expect(drawer).toContainText('<img src=x onerror="window.__pwned=1"> objection');

@@ -133,9 +133,7 @@ test('中文 turns the interface and the claims Chinese together, keeps the view
 
 	// A reload keeps Chinese (the link says so).
 	await page.reload();
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: { nodeIds(): string[] } }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await expect(page.getByRole('button', { name: '面板' })).toBeVisible();
 	await expect(drawer.getByRole('heading', { level: 2 })).toHaveText(rich.text.zh);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
@@ -209,9 +207,7 @@ test('the library has the same switch: Chinese, in the link, remembered on the m
 
 	// The map opened from the library is Chinese too.
 	await page.locator('.debates a').first().click();
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: { nodeIds(): string[] } }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await expect(page.getByRole('button', { name: '面板' })).toBeVisible();
 	await expect(page).toHaveURL(/lang=zh/);
 
@@ -295,9 +291,7 @@ test('a text without a translation shows in its own language, marked as not tran
 	await page.goto('/');
 	await page.getByTestId('import-file').setInputFiles('tests/fixtures/debates/valid.yaml');
 	await page.getByTestId('imported-list').locator('a').click();
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await page.getByRole('button', { name: '中文' }).click();
 	const items = page.getByRole('treeitem');
 	// The thesis has Chinese; the three claims under it have English only.

@@ -115,9 +115,7 @@ test('after a what-if strike-out the thesis is in view with the claim struck', a
 		if (x > farX) [far, farX] = [id, x];
 	}
 	await page.goto(`/debate/llama-open-weights?claim=${far}`);
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	await expect(page.getByTestId('drawer')).toBeVisible();
 	// Close up, reading the claim: the thesis is off screen.
 	for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -170,9 +168,7 @@ test('a 16:9 slide of the focused view: 1920 × 1080, short titles no smaller th
 
 	// The whole map of the debate is too much for one slide: the menu says so and what to do.
 	await page.goto('/debate/llama-open-weights');
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	const whole = await exportSlide(page);
 	await page.getByTestId('export-slide').click();
 	await expect(whole.getByTestId('export-status')).toContainText('Focus on a claim (F)');
@@ -248,9 +244,7 @@ test('on a phone: the title shows in the header, and present mode leaves the map
 	await page.screenshot({ path: `${SHOTS}/phone-title-en.png` });
 
 	await page.goto('/debate/llama-open-weights?present=1');
-	await page.waitForFunction(
-		() => (window as unknown as { __counterpointMap?: unknown }).__counterpointMap
-	);
+	await page.waitForFunction(() => window.__counterpointMap);
 	const caption = page.getByTestId('caption');
 	await expect(caption).toBeVisible();
 	const visibleMap = async () => {

@@ -11,12 +11,7 @@ test("a debate written in Chinese labels its quotes' translations Chinese, and d
 		.setInputFiles('tests/fixtures/debates/chinese-primary.yaml');
 	await expect(page.getByTestId('import-done')).toBeVisible();
 	await page.getByTestId('imported-list').locator('a').click();
-	await page.waitForFunction(
-		() =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length
-	);
+	await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 	await page.goto(`${page.url()}&claim=p1`);
 	const evidence = page.getByTestId('evidence');
 	// A translation given as plain text is in the debate's language, not English.

@@ -194,3 +194,17 @@ test('a link opens straight on the view it names: the map is laid out once, not 
 	expect(nodes).toContain(deep.id);
 	expect(nodes.length).toBeLessThan(claimIds.length);
 });
+
+test('a reader’s page carries no test surface: the map hook is there only under automation', async ({
+	page
+}) => {
+	// As a browser nobody drives: navigator.webdriver is false.
+	await page.addInitScript(() =>
+		Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false })
+	);
+	await page.goto(`/debate/${DEBATE_ID}`);
+	// The map is drawn (its container says how many claims), and still nothing is on window.
+	await expect(page.getByTestId('map')).toHaveAttribute('data-drawn', String(claimIds.length));
+	expect(await page.evaluate(() => navigator.webdriver)).toBe(false);
+	expect(await page.evaluate(() => '__counterpointMap' in window)).toBe(false);
+});

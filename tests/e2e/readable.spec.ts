@@ -92,12 +92,7 @@ test('an AIF forest of fifty roots opens readable at Fit, one thesis, the rest t
 		.setInputFiles('tests/fixtures/formats/aif/qt30-style-forest.json');
 	await expect(page.getByTestId('import-done')).toContainText('69 claims');
 	await page.getByTestId('imported-list').locator('a').click();
-	await page.waitForFunction(
-		() =>
-			(
-				window as unknown as { __counterpointMap?: { nodeIds(): string[] } }
-			).__counterpointMap?.nodeIds().length
-	);
+	await page.waitForFunction(() => window.__counterpointMap?.nodeIds().length);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(
 		'The council should build the northern bypass.'
 	);
