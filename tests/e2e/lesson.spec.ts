@@ -76,26 +76,33 @@ test('the drawer opens beside the map, never over it, and the claim opened stays
 	page
 }) => {
 	await openMap(page);
-	const mapBox = await pageBox(page, 'map');
-	// Claims drawn in the right third of the map, where the drawer opens.
 	const ids = await map(page, (h) => h.nodeIds());
-	const right: string[] = [];
-	for (const id of ids) {
-		const b = await claimBox(page, id);
-		if (b.x1 > mapBox.x1 + ((mapBox.x2 - mapBox.x1) * 2) / 3 && b.y2 < mapBox.y2) right.push(id);
-	}
-	expect(right.length).toBeGreaterThan(2);
-	for (const id of right.slice(0, 3)) {
-		const at = await map(page, (h, a) => h.renderedCentre(a), id);
+	const tried = new Set<string>();
+	for (let k = 0; k < 3; k++) {
+		// A claim drawn whole in the right third of the map as it is now, where a drawer opening
+		// over the map would cover it (the map opens zoomed in to read, so some are off screen).
+		const mapBox = await pageBox(page, 'map');
+		let id: string | undefined;
+		for (const c of ids) {
+			if (tried.has(c)) continue;
+			const b = await claimBox(page, c);
+			if (b.x1 > mapBox.x1 + ((mapBox.x2 - mapBox.x1) * 2) / 3 && inside(b, mapBox)) {
+				id = c;
+				break;
+			}
+		}
+		expect(id, 'a claim drawn whole in the right third of the map').toBeDefined();
+		tried.add(id!);
+		const at = await map(page, (h, a) => h.renderedCentre(a), id!);
 		await page.mouse.click(at.x, at.y);
 		await expect(page.getByTestId('drawer').getByRole('heading', { level: 2 })).toHaveText(
-			byId.get(id)!.text.en
+			byId.get(id!)!.text.en
 		);
 		const drawer = await pageBox(page, 'drawer');
 		await expect.poll(async () => intersects(await pageBox(page, 'map'), drawer)).toBe(false);
 		await expect
 			.poll(async () => {
-				const box = await claimBox(page, id);
+				const box = await claimBox(page, id!);
 				return !intersects(box, drawer) && inside(box, await pageBox(page, 'map'));
 			})
 			.toBe(true);
