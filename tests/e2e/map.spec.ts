@@ -208,3 +208,20 @@ test('a reader’s page carries no test surface: the map hook is there only unde
 	expect(await page.evaluate(() => navigator.webdriver)).toBe(false);
 	expect(await page.evaluate(() => '__counterpointMap' in window)).toBe(false);
 });
+
+test('on a laptop the debate’s title keeps room for its first words beside or above the tools', async ({
+	page
+}) => {
+	for (const [width, height] of [
+		[1366, 768],
+		[1280, 720],
+		[1920, 1080]
+	] as const) {
+		await page.setViewportSize({ width, height });
+		await openMap(page);
+		const title = page.getByTestId('debate-title');
+		await expect(title).toBeVisible();
+		// 8rem at least: "Should Meta rel…", never cut to a letter by the toolbar.
+		expect((await title.boundingBox())!.width, `${width}×${height}`).toBeGreaterThanOrEqual(128);
+	}
+});
