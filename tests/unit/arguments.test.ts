@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../../src/lib/core/load';
 import { evaluate } from '../../src/lib/core/evaluate';
 import { buildGraph, countSides, maxDepth, type ArgumentGraph } from '../../src/lib/core/model';
 import type { Debate } from '../../src/lib/core/schema';
+import { debateJsonSchema } from '../../src/lib/core/schema/json-schema';
 
 describe('every debate in arguments/', () => {
 	const files = debateFiles();
@@ -16,6 +17,15 @@ describe('every debate in arguments/', () => {
 			expect(result.warnings.map(formatDiagnostic)).toEqual([]);
 		});
 	}
+});
+
+describe('arguments/schema.json', () => {
+	it('is the JSON Schema the zod schema gives today (after a change to the schema, run `npm run schema`)', () => {
+		// An editor checks debate files against this file: a field added to the schema but not
+		// here would be flagged as unknown while writing, though Counterpoint reads it.
+		const written = JSON.parse(readFileSync('arguments/schema.json', 'utf8'));
+		expect(written).toEqual(JSON.parse(JSON.stringify(debateJsonSchema())));
+	});
 });
 
 function shipped(): Debate {

@@ -51,7 +51,11 @@ describe('the add-a-claim check counts as the counter does', () => {
 		expect(draft(LLAMA.repeat(160)).ok).toBe(true);
 		const over = draft(LLAMA.repeat(161));
 		expect(over.ok ? {} : over.errors).toEqual({
-			text: 'keep it to 160 characters; put the rest in a source'
+			text: {
+				code: 'too_long',
+				max: 160,
+				message: 'keep it to 160 characters; put the rest in a source'
+			}
 		});
 	});
 
@@ -97,7 +101,9 @@ describe('a claim with nothing visible is refused', () => {
 	];
 	it.each(blank)('%s: refused in the add-a-claim form, as an unwritten claim', (_, text) => {
 		const r = draft(text);
-		expect(r.ok ? {} : r.errors).toEqual({ text: 'write the claim' });
+		expect(r.ok ? {} : r.errors).toEqual({
+			text: { code: expect.stringMatching(/^(empty|invisible)$/), message: 'write the claim' }
+		});
 	});
 
 	it.each(blank)('%s: refused in a debate file, with its path, saying how to fix it', (_, text) => {

@@ -66,13 +66,13 @@ describe('a student addition', () => {
 			{ id: 'my-2', now: 1, lang: 'en', debate: debate() }
 		);
 		expect(r.ok).toBe(false);
-		expect(!r.ok && r.errors.text).toMatch(/160 characters/);
-		expect(!r.ok && r.errors.url).toMatch(/http:\/\/ or https:\/\//);
+		expect(!r.ok && r.errors.text?.message).toMatch(/160 characters/);
+		expect(!r.ok && r.errors.url?.message).toMatch(/http:\/\/ or https:\/\//);
 		const empty = contributionFromDraft(
 			{ target: 'p1', stance: 'pro', text: '   ' },
 			{ id: 'my-3', now: 1, lang: 'en', debate: debate() }
 		);
-		expect(!empty.ok && empty.errors.text).toBe('write the claim');
+		expect(!empty.ok && empty.errors.text?.message).toBe('write the claim');
 	});
 });
 

@@ -199,9 +199,13 @@ describe('addresses from student forms, hand-ins and stored additions are stored
 			},
 			{ id: 'my-1', now: 1, lang: 'en', debate: base() }
 		);
-		expect(!r.ok && r.errors.url).toBe(
-			'written as a web address it has 6,320 characters (spaces, quotes and letters outside A–Z become %XX codes); at most 2,048'
-		);
+		expect(!r.ok && r.errors.url).toEqual({
+			code: 'address_too_long',
+			length: 6320,
+			max: 2048,
+			message:
+				'written as a web address it has 6,320 characters (spaces, quotes and letters outside A–Z become %XX codes); at most 2,048'
+		});
 	});
 
 	it('a hand-in merged by the teacher and an addition read back from storage are written out too', async () => {

@@ -89,9 +89,11 @@ describe('characters that are not text', () => {
 				{ id: 'my-1', now: 1, lang: 'en', debate: validDebate() }
 			);
 			expect(r.ok).toBe(false);
-			expect(!r.ok && r.errors[field as 'text']).toMatch(
+			const problem = !r.ok ? r.errors[field] : undefined;
+			expect(problem?.message).toMatch(
 				/^remove the character U\+(FFFF|FFFE|FDEF): it is not text$/
 			);
+			expect(problem).toMatchObject({ code: 'not_text', char: expect.stringMatching(/^U\+/) });
 		}
 	});
 });

@@ -1,4 +1,4 @@
-import type { Claim, Debate, RelationTarget } from '../schema/debate';
+import type { Claim, Debate, Evidence, RelationTarget, Source } from '../schema/debate';
 import type { Authored, EntryValue } from './entries';
 
 // Free of zod: what the editor writes and reads back. The checks (the debate schema and its
@@ -22,46 +22,27 @@ export interface DraftHead {
 	tour?: string[];
 }
 
-export interface DraftEvidence {
-	source: string;
-	kind: string;
-	quote: string;
-	quoteLang: string;
-	translation?: Texts;
-	locator: string;
-}
+/**
+ * A record of the schema as the editor keeps it: each text that may be given per language is a
+ * {@link Texts}, every other field as the schema has it. Derived from the schema's types, so a
+ * field added to a claim, a piece of evidence or a source is in the draft without a hand edit;
+ * if it is a text per language, `entriesOf` stops compiling until it turns it into `Texts`.
+ */
+export type Drafted<T> = {
+	[K in keyof T]: Texts extends Exclude<T[K], undefined>
+		? undefined extends T[K]
+			? Texts | undefined
+			: Texts
+		: T[K];
+};
 
-export interface DraftClaim {
-	id: string;
-	/** As in the schema: claim, question, or an argument read from Argdown. */
-	kind?: Claim['kind'];
-	text: Texts;
-	title?: Texts;
-	detail?: Texts;
-	stance?: 'pro' | 'con';
-	target?: RelationTarget;
-	also?: { target: RelationTarget; stance: 'pro' | 'con' }[];
-	actor?: string;
-	tags?: string[];
-	evidence?: DraftEvidence[];
-	note?: Texts;
-	baseScore?: number;
-	contributor?: { name?: string; at: string };
-}
+export type DraftEvidence = Drafted<Evidence>;
 
-export interface DraftSource {
-	id: string;
-	title: Texts;
-	author?: string;
-	organisation?: string;
-	publisher?: string;
-	date?: string;
-	url?: string;
-	type: string;
-	language: string;
-	status: string;
-	note?: Texts;
-}
+/** A claim as the editor keeps it (its `kind`: claim, question, or an argument read from Argdown). */
+export type DraftClaim = Omit<Drafted<Claim>, 'evidence'> & { evidence?: DraftEvidence[] };
+
+/** A source as the editor keeps it. */
+export type DraftSource = Drafted<Source>;
 
 export const HEAD_KEY = 'debate';
 export const claimKey = (id: string) => `claim:${id}`;

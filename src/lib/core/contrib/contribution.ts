@@ -4,6 +4,8 @@ import {
 	Claim,
 	CLAIM_TEXT_MAX,
 	Id,
+	isWebAddress,
+	NOT_WEB_ADDRESS,
 	Source,
 	Stance,
 	writtenOutFits,
@@ -12,6 +14,7 @@ import {
 import { webAddress } from '../schema/web-address';
 import { codePointOf, firstNotText } from '../schema/characters';
 import { countedText, IsoDateTime, URL_MAX } from '../schema/localised';
+import { problemOf, withProblem, type FieldProblem } from '../schema/problem';
 
 /**
  * A student's addition to a debate, made in class and kept in their browser: one claim that
@@ -30,12 +33,15 @@ function formText(max: number) {
 		.max(max, `at most ${max.toLocaleString('en-US')} characters`)
 		.check((ctx) => {
 			const notText = firstNotText(ctx.value);
-			if (notText)
+			if (notText) {
+				const char = codePointOf(notText);
 				ctx.issues.push({
 					code: 'custom',
-					message: notTextMessage(codePointOf(notText)),
-					input: ctx.value
+					message: notTextMessage(char),
+					input: ctx.value,
+					...withProblem({ code: 'not_text', char })
 				});
+			}
 		});
 }
 
@@ -60,10 +66,7 @@ export const ContributionDraft = z.object({
 				.trim()
 				.max(URL_MAX, `at most ${URL_MAX.toLocaleString('en-US')} characters`)
 				.optional()
-				.refine((u) => !u || webAddress(u) !== undefined, {
-					message: 'must be an http:// or https:// address',
-					abort: true
-				})
+				.refine((u) => !u || isWebAddress(u), NOT_WEB_ADDRESS)
 				// Kept as every reader will read it (see `WebUrl`), within the limit once written out.
 				.overwrite((u) => (u ? (webAddress(u) ?? u) : u))
 				.check(writtenOutFits),
@@ -98,8 +101,10 @@ export const Contribution = z.strictObject({
 export type Contribution = z.infer<typeof Contribution>;
 export const Contributions = z.array(Contribution).max(10_000);
 
-/** Field → message, for inline errors in the form. */
-export type DraftErrors = Partial<Record<'text' | 'author' | 'url' | 'title' | 'quote', string>>;
+/** Field → what is wrong with it, for inline errors in the form (which words it from the code). */
+export type DraftErrors = Partial<
+	Record<'text' | 'author' | 'url' | 'title' | 'quote', FieldProblem>
+>;
 
 export type DraftResult =
 	{ ok: true; contribution: Contribution } | { ok: false; errors: DraftErrors };
@@ -117,7 +122,7 @@ export function contributionFromDraft(
 		const errors: DraftErrors = {};
 		for (const issue of parsed.error.issues) {
 			const field = (issue.path.at(-1) as keyof DraftErrors) ?? 'text';
-			errors[field] ??= issue.message;
+			errors[field] ??= problemOf(issue);
 		}
 		return { ok: false, errors };
 	}
@@ -126,7 +131,12 @@ export function contributionFromDraft(
 	const source =
 		d.source && (d.source.url || d.source.title || d.source.quote) ? d.source : undefined;
 	if (source && !source.url && !source.title)
-		return { ok: false, errors: { title: 'give the title or the address of the source' } };
+		return {
+			ok: false,
+			errors: {
+				title: { code: 'source_unnamed', message: 'give the title or the address of the source' }
+			}
+		};
 	const sourceId = `s-${options.id}`;
 	const claim: Claim = {
 		id: options.id,
@@ -171,7 +181,12 @@ export function contributionFromDraft(
 	if (!checked.success)
 		return {
 			ok: false,
-			errors: { text: checked.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)[0] }
+			errors: {
+				text: {
+					code: 'other',
+					message: checked.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`)[0]!
+				}
+			}
 		};
 	return { ok: true, contribution: checked.data };
 }

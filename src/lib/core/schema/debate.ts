@@ -22,6 +22,7 @@ import {
 	STANCES
 } from './vocabulary';
 import { webAddress } from './web-address';
+import { withProblem } from './problem';
 
 /** The format version this code writes. Older files are migrated on load (see `migrate.ts`). */
 export const FORMAT_VERSION = 1;
@@ -47,9 +48,20 @@ export function writtenOutFits(ctx: z.core.ParsePayload<string | undefined>) {
 		ctx.issues.push({
 			code: 'custom',
 			message: `written as a web address it has ${length.toLocaleString('en-US')} characters (spaces, quotes and letters outside A–Z become %XX codes); at most ${URL_MAX.toLocaleString('en-US')}`,
-			input: ctx.value
+			input: ctx.value,
+			...withProblem({ code: 'address_too_long', length, max: URL_MAX })
 		});
 }
+
+/** How a web address field refuses what is not one (for `.refine(isWebAddress, …)`). */
+export const NOT_WEB_ADDRESS = {
+	message: 'must be an http:// or https:// address',
+	abort: true,
+	...withProblem({ code: 'not_web_address' })
+};
+
+/** Whether a text reads as an http:// or https:// address. */
+export const isWebAddress = (s: string | undefined) => !!s && webAddress(s) !== undefined;
 
 /**
  * Only web links: anything else (`javascript:`, `data:`, `file:`) is refused. Stored in the form
@@ -62,10 +74,7 @@ export const WebUrl = z
 		message: `must be at most ${URL_MAX.toLocaleString('en-US')} characters`,
 		abort: true
 	})
-	.refine((s) => webAddress(s) !== undefined, {
-		message: 'must be an http:// or https:// address',
-		abort: true
-	})
+	.refine(isWebAddress, NOT_WEB_ADDRESS)
 	.overwrite((s) => webAddress(s) ?? s)
 	.check(writtenOutFits);
 

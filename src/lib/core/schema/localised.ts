@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { characterCount, codePointOf, firstNotText, hasVisibleCharacter } from './characters';
 import { LANGUAGE_TAG_PATTERN } from './vocabulary';
+import { withProblem, type TextProblem } from './problem';
 
 // How long texts may be: generous (the longest text in the shipped debate is a 550-character
 // note) but bounded, so that a 5 MB "claim" in an import is refused with its path instead of being
@@ -23,11 +24,19 @@ const count = (n: number) => n.toLocaleString('en-US');
  * What is wrong with a text that has a character that is not text (U+FFFF, half of an emoji):
  * no script uses one, and an SVG export could not carry it. Undefined when there is none.
  */
-function notTextProblem(text: string, words?: (code: string) => string): string | undefined {
+function notTextIssue(
+	text: string,
+	words?: (code: string) => string
+): z.core.$ZodRawIssue | undefined {
 	const ch = firstNotText(text);
 	if (ch === undefined) return undefined;
 	const code = codePointOf(ch);
-	return words?.(code) ?? `contains a character that is not text (${code})`;
+	return {
+		code: 'custom',
+		message: words?.(code) ?? `contains a character that is not text (${code})`,
+		input: text,
+		...withProblem({ code: 'not_text', char: code })
+	};
 }
 
 /**
@@ -42,8 +51,8 @@ export function boundedText(max: number) {
 		.min(1, 'must not be empty')
 		.max(max, `must be at most ${count(max)} characters`)
 		.check((ctx) => {
-			const problem = notTextProblem(ctx.value);
-			if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+			const notText = notTextIssue(ctx.value);
+			if (notText) ctx.issues.push(notText);
 		});
 }
 
@@ -87,9 +96,9 @@ export function countedText(
 		.normalize('NFC')
 		.min(1, { message: words.empty, abort: true })
 		.check((ctx) => {
-			const notText = notTextProblem(ctx.value, words.notText);
+			const notText = notTextIssue(ctx.value, words.notText);
 			if (notText) {
-				ctx.issues.push({ code: 'custom', message: notText, input: ctx.value });
+				ctx.issues.push(notText);
 				return;
 			}
 			// A claim of zero-width characters, lone accents or spaces would be a blank card.
@@ -99,13 +108,21 @@ export function countedText(
 					code: 'custom',
 					message: words.invisible(ctx.value),
 					input: ctx.value,
-					...(hint ? { params: { hint } } : {})
+					params: {
+						problem: { code: 'invisible' } satisfies TextProblem,
+						...(hint ? { hint } : {})
+					}
 				});
 				return;
 			}
 			const has = characterCount(ctx.value);
 			if (has > max)
-				ctx.issues.push({ code: 'custom', message: words.tooLong(has), input: ctx.value });
+				ctx.issues.push({
+					code: 'custom',
+					message: words.tooLong(has),
+					input: ctx.value,
+					...withProblem({ code: 'too_long', max })
+				});
 		})
 		.meta({ maxLength: max });
 }
