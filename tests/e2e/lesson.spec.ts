@@ -270,3 +270,17 @@ test('on a phone: the title shows in the header, and present mode leaves the map
 	await page.screenshot({ path: `${SHOTS}/phone-present-open-en.png` });
 	await page.close();
 });
+
+test('the short handout is kept in the address: a reload or a shared link opens the short one', async ({
+	page
+}) => {
+	await openMap(page);
+	await page.getByTestId('handout-button').click();
+	await page.getByTestId('handout-short').click();
+	await expect(page).toHaveURL(/[?&]print=short\b/);
+	await page.reload();
+	await expect(page.getByTestId('handout-short')).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('handout-strongest-support')).toBeVisible();
+	await page.getByRole('button', { name: 'Full', exact: true }).click();
+	await expect(page).toHaveURL(/[?&]print=1\b/);
+});

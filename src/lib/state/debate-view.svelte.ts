@@ -202,6 +202,8 @@ export class DebateView {
 	presenting = $state(false);
 	/** Showing the printable handout. */
 	printing = $state(false);
+	/** Which handout is shown: the full one, or the short one (about two pages). */
+	handout = $state<'full' | 'short'>('full');
 	/** 0-based step of the tour while presenting. */
 	step = $state(0);
 
@@ -533,7 +535,8 @@ export class DebateView {
 			layout: this.layout,
 			present: this.presenting,
 			step: this.step,
-			print: this.printing
+			print: this.printing,
+			handout: this.handout
 		};
 	}
 
@@ -552,6 +555,7 @@ export class DebateView {
 		if (state.claim) this.open(state.claim);
 		if (state.present) this.present(state.step);
 		this.printing = state.print;
+		this.handout = state.handout;
 		if (state.query.trim() || this.filtering) {
 			this.outlineOpen = true;
 			this.panel = 'find';

@@ -242,7 +242,20 @@ describe('view state in the URL', () => {
 		const names = ['claim', 'focus', 'fold', 'unfold', 'levels', 'strike', 'score', 'q', 'lang']
 			.concat(['layout', 'present', 'step', 'print', 'side', 'stance', 'actor', 'tag', 'kind'])
 			.concat(['status']);
-		const known = ['p1', 'c3', 'all', '2', '0', '1', 'tree', 'pro', 'for', 'quote', 'health'];
+		const known = [
+			'p1',
+			'c3',
+			'all',
+			'2',
+			'0',
+			'1',
+			'tree',
+			'pro',
+			'for',
+			'quote',
+			'health',
+			'short'
+		];
 		const value = fc.oneof(
 			fc.constantFrom(...known),
 			fc.string({ maxLength: 12 }),
@@ -394,5 +407,16 @@ describe('the tour', () => {
 		const bad = readViewParams(new URLSearchParams('present=1&step=zero'), g);
 		expect(bad.state.step).toBe(0);
 		expect(bad.dropped).toEqual(['step=zero']);
+	});
+
+	it('keeps which handout is shown in the link: print=1 the full one, print=short the short one', () => {
+		const g = branches();
+		const full = readViewParams(new URLSearchParams('print=1'), g).state;
+		expect(full).toMatchObject({ print: true, handout: 'full' });
+		expect(writeViewParams(full).toString()).toBe('print=1');
+		const short = readViewParams(new URLSearchParams('print=short'), g).state;
+		expect(short).toMatchObject({ print: true, handout: 'short' });
+		expect(writeViewParams(short).toString()).toBe('print=short');
+		expect(readViewParams(new URLSearchParams('print=0'), g).state.print).toBe(false);
 	});
 });

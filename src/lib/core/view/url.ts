@@ -117,7 +117,9 @@ export function readViewParams(params: URLSearchParams, graph?: ArgumentGraph): 
 		layout: layout ?? 'columns',
 		present,
 		step,
-		print: params.get('print') === '1'
+		// `print=1` is the full handout (as links made before the short one say), `print=short` the short.
+		print: params.get('print') === '1' || params.get('print') === 'short',
+		handout: params.get('print') === 'short' ? 'short' : 'full'
 	};
 	return { state, dropped: [...dropped, ...overflow] };
 }
@@ -138,7 +140,7 @@ export function writeViewParams(state: ViewState): URLSearchParams {
 	if (scores.length) params.set('score', scores.map(([id, v]) => `${id}:${round(v)}`).join(','));
 	if (state.lang !== 'en') params.set('lang', state.lang);
 	if (state.layout !== 'columns') params.set('layout', state.layout);
-	if (state.print) params.set('print', '1');
+	if (state.print) params.set('print', state.handout === 'short' ? 'short' : '1');
 	if (state.present) {
 		params.set('present', '1');
 		params.set('step', String(state.step + 1));

@@ -63,6 +63,8 @@ export const ViewState = z.object({
 	present: z.boolean().default(false),
 	step: z.number().int().min(0).default(0),
 	/** The printable handout instead of the interactive map. */
-	print: z.boolean().default(false)
+	print: z.boolean().default(false),
+	/** Which handout: every claim with its sources, or the short one (thesis, map, strongest). */
+	handout: z.enum(['full', 'short']).default('full')
 });
 export type ViewState = z.infer<typeof ViewState>;
