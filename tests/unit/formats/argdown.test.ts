@@ -6,6 +6,7 @@ import { ParserPlugin } from '@argdown/core/dist/plugins/ParserPlugin.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { argdownCodec, escapeArgdownText } from '../../../src/lib/core/formats/argdown';
+import { CLAIM_FIELD_PART } from '../../../src/lib/core/formats/left-out';
 import type { DecodeResult } from '../../../src/lib/core/formats/codec';
 import { formatDiagnostic } from '../../../src/lib/core/load';
 import { Debate, textIn, type Claim } from '../../../src/lib/core/schema';
@@ -13,7 +14,7 @@ import { Claim as ClaimSchema } from '../../../src/lib/core/schema/debate';
 import { hasVisibleCharacter } from '../../../src/lib/core/schema/characters';
 import { arbitraryDebate, buildGraph, relationSet } from './arbitrary';
 import { expectGolden } from './golden';
-import { readWith, shippedDebate, unexpectedProblems, validDebate } from './read';
+import { everyField, readWith, shippedDebate, unexpectedProblems, validDebate } from './read';
 
 const FIXTURES = 'tests/fixtures/formats/argdown';
 const GOLDEN = 'tests/golden/argdown/valid.argdown';
@@ -580,32 +581,14 @@ describe('Argdown import', () => {
 
 	it('carries every field a claim may have (the schema lists them), or the format lists it as left out', async () => {
 		const d = valid();
-		// One value for every field of a claim: a field added to the schema must be given one
-		// here (this does not compile without it), and must then come back or be listed.
-		const every: Required<{ [K in keyof typeof ClaimSchema.shape]: Claim[K] }> = {
-			id: 'x',
-			kind: 'argument',
-			text: 'Uniforms save time every morning.',
-			title: 'Mornings',
-			detail: 'Families said choosing clothes caused arguments before school.',
-			stance: 'pro',
-			target: 't',
-			also: [{ target: 'c1', stance: 'con' }],
-			actor: 'head',
-			tags: ['cost'],
-			evidence: [d.claims[1]!.evidence![0]!],
-			note: 'Asked in the spring survey.',
-			baseScore: 0.7,
-			contributor: { name: 'Sam', at: '2026-03-01T10:00:00Z' }
-		};
+		const every = everyField(d);
 		expect(Object.keys(every).sort()).toEqual(Object.keys(ClaimSchema.shape).sort());
 		const debate = { ...d, claims: [...d.claims, every as Claim] };
 		const back = (await read(encode(debate, 'en'), 'every.argdown')).debate;
 		const again = back.claims.find((c) => c.id === 'x')! as Record<string, unknown>;
-		// What the format lists as left out, by the claim field that holds it.
-		const leftOut: Partial<Record<keyof Claim, string>> = { contributor: 'contributors' };
 		for (const key of Object.keys(every) as (keyof Claim)[]) {
-			if (leftOut[key] && argdownCodec.leavesOut.includes(leftOut[key] as never)) continue;
+			const part = CLAIM_FIELD_PART[key];
+			if (part !== 'kept' && argdownCodec.leavesOut.includes(part)) continue;
 			expect(again[key], key).toEqual(every[key]);
 		}
 	});

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Codec, Locate } from '../../../src/lib/core/formats';
 import { formatDiagnostic, loadDebate, validateDebateData } from '../../../src/lib/core/load';
-import type { Debate } from '../../../src/lib/core/schema';
+import type { Claim, Debate } from '../../../src/lib/core/schema';
+import { Claim as ClaimSchema } from '../../../src/lib/core/schema/debate';
 
 /** A debate file that must be valid; the test fails with its messages otherwise. */
 export function loadDebateFile(file: string): Debate {
@@ -11,6 +12,32 @@ export function loadDebateFile(file: string): Debate {
 }
 export const shippedDebate = () => loadDebateFile('arguments/llama-open-weights.yaml');
 export const validDebate = () => loadDebateFile('tests/fixtures/debates/valid.yaml');
+
+/**
+ * A claim with a value for every field a claim may have, answering the thesis of `valid.yaml`
+ * (`d`): a field added to the schema must be given one here (this does not compile without it),
+ * and every format must then carry it back or list it as left out.
+ */
+export function everyField(
+	d: Debate
+): Required<{ [K in keyof typeof ClaimSchema.shape]: Claim[K] }> {
+	return {
+		id: 'x',
+		kind: 'argument',
+		text: 'Uniforms save time every morning.',
+		title: 'Mornings',
+		detail: 'Families said choosing clothes caused arguments before school.',
+		stance: 'pro',
+		target: 't',
+		also: [{ target: 'c1', stance: 'con' }],
+		actor: 'head',
+		tags: ['cost'],
+		evidence: [d.claims[1]!.evidence![0]!],
+		note: 'Asked in the spring survey.',
+		baseScore: 0.7,
+		contributor: { name: 'Sam', at: '2026-03-01T10:00:00Z' }
+	};
+}
 
 /**
  * Decodes with `codec` and validates like an import does, failing the test with the messages

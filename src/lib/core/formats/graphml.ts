@@ -405,7 +405,8 @@ function decodeGraphml(text: string, file: string): DecodeResult {
 		const also = rels.filter((r) => r !== main);
 		return {
 			id: n.claim,
-			...(n.kind === 'question' ? { kind: 'question' } : {}),
+			// "claim" is the default, left unsaid as the schema's other readers leave it.
+			...(n.kind === 'question' || n.kind === 'argument' ? { kind: n.kind } : {}),
 			text: fitted.text,
 			...(fitted.detail ? { detail: fitted.detail } : {}),
 			...(main ? { stance: main.stance, target: main.target } : {}),

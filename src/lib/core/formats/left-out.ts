@@ -100,6 +100,30 @@ const COUNT: Record<LeftOutCode, (d: Debate, lang: string) => number> = {
 	claims: (d) => d.claims.length
 };
 
+/**
+ * The part of a debate each field of a claim belongs to, as an export lists it when left out;
+ * `kept` for what every format keeps (a claim's id, its text, what it answers and how). A field
+ * added to a claim does not compile until it is given its part here, and then a format that
+ * neither carries it back nor lists that part as left out fails its round-trip test
+ * (`tests/unit/formats/export-fidelity.test.ts`).
+ */
+export const CLAIM_FIELD_PART = {
+	id: 'kept',
+	kind: 'questions',
+	text: 'kept',
+	title: 'titles',
+	detail: 'details',
+	stance: 'kept',
+	target: 'kept',
+	also: 'kept',
+	actor: 'actors',
+	tags: 'tags',
+	evidence: 'evidence',
+	note: 'notes',
+	baseScore: 'scores',
+	contributor: 'contributors'
+} as const satisfies { [K in keyof Required<Claim>]: LeftOutCode | 'kept' };
+
 /** The parts among `codes` that `debate` has, counted; parts it does not have are not listed. */
 export function countLeftOut(
 	debate: Debate,
