@@ -1,8 +1,8 @@
 /**
  * Argdown (argdown.org), read with `@argdown/core` itself and written so that it reads back.
  *
- * Reading (parse + model by `@argdown/core`, then mapped; `argdown/run.ts` runs the parser,
- * `argdown/map-model.ts` maps its model, one module of `argdown/` a step):
+ * Reading (parse + model by `@argdown/core`, then mapped; `argdown-reader/run.ts` runs the parser,
+ * `argdown-reader/map-model.ts` maps its model, one module of `argdown-reader/` a step):
  * - Every statement (an equivalence class: all `[Title]` with one title) and every argument
  *   (`<Title>`) becomes one claim. Its text is that of its first defining member (trailing
  *   `#tags` removed, Markdown marks dropped); an argument without a description, or a statement
@@ -66,9 +66,9 @@ import { textIn } from '../schema/localised';
 import { error } from './build';
 import { FORMATS } from './catalog';
 import type { Codec, DecodeResult, EncodeOptions } from './codec';
-import { markupFree } from './argdown/front-matter';
-import { mapModel } from './argdown/map-model';
-import { loadArgdown, runArgdown, type ArgdownCore } from './argdown/run';
+import { markupFree } from './argdown-reader/front-matter';
+import { mapModel } from './argdown-reader/map-model';
+import { loadArgdown, runArgdown, type ArgdownCore } from './argdown-reader/run';
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -258,7 +258,7 @@ function encodeArgdown(debate: Debate, options: EncodeOptions = {}): string {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The debate read from an Argdown file: parsed, and the model mapped (see `argdown/map-model.ts`). */
+/** The debate read from an Argdown file: parsed, and the model mapped (see `argdown-reader/map-model.ts`). */
 function decodeArgdown(core: ArgdownCore, input: string, file: string): DecodeResult {
 	const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
 	if (text.trim() === '')
