@@ -17,9 +17,9 @@ function hints(nodeOf: Map<Key, Node>, from: Key): Record<string, unknown>[] {
 }
 
 /**
- * Turns a support into the undercut its data names: `+` under a relation written as `_`'s `pro`
- * counterpart, when the supporting claim's data says it undercuts the relation from the claim it
- * points at to one that claim relates to.
+ * Supports of a relation, as the writer writes them: a `+` under claim `x` whose data names, in
+ * `undercuts`, a `pro` link from `x` to a claim `x` relates to. Each such support of `x` is
+ * turned into a support of that relation.
  */
 export function applyUndercutHints(edges: Edges, { nodeOf, keyOfId }: Claims): void {
 	for (const e of edges.list) {
