@@ -1,4 +1,4 @@
-import type { LeftOutCode } from './left-out';
+import { CLAIM_TEXTS_ONLY, type LeftOutCode } from './left-out-codes';
 
 /**
  * Every format Counterpoint reads or writes, with what menus, the CLI and import detection need
@@ -35,26 +35,6 @@ export interface FormatEntry {
 	reads: boolean;
 	writes: boolean;
 }
-
-/**
- * What a format holding one text per claim and the relations between claims has no place for:
- * Kialo and AIF (Kialo keeps evidence as footnotes, AIF keeps undercuts and evidence as
- * I-nodes with their whole source).
- */
-const CLAIM_TEXTS_ONLY = [
-	'translations',
-	'titles',
-	'details',
-	'notes',
-	'tags',
-	'actors',
-	'questions',
-	'summary',
-	'scores',
-	'contributors',
-	'tour',
-	'poll'
-] as const satisfies readonly LeftOutCode[];
 
 /** Every format, in menu order. A new format is one entry here and one codec module. */
 const ENTRIES = {

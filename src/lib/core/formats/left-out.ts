@@ -1,34 +1,15 @@
 import type { Claim, Debate, RelationTarget } from '../schema/debate';
 import { textIn } from '../schema/localised';
+import type { LeftOutCode } from './left-out-codes';
+
+export { CLAIM_TEXTS_ONLY, LEFT_OUT_CODES, type LeftOutCode } from './left-out-codes';
 
 /**
  * What an export leaves out: each codec that cannot hold every part of a debate names the parts
  * it drops (`Codec.leavesOut`), and the export counts those the debate actually has, so the
- * export menu and the CLI say "claim notes: 12" instead of losing them without a word.
+ * export menu and the CLI say "claim notes: 12" instead of losing them without a word. The parts
+ * themselves are declared in `left-out-codes.ts`.
  */
-
-/** A part of a debate an export may leave out. The UI words each as `export_left_<code>`. */
-export const LEFT_OUT_CODES = [
-	'translations',
-	'titles',
-	'details',
-	'notes',
-	'tags',
-	'actors',
-	'evidence',
-	'sources',
-	'uncited_sources',
-	'source_details',
-	'undercuts',
-	'questions',
-	'summary',
-	'scores',
-	'contributors',
-	'tour',
-	'poll',
-	'claims'
-] as const;
-export type LeftOutCode = (typeof LEFT_OUT_CODES)[number];
 
 /** One part an export left out, and how many of it the debate had. */
 export interface LeftOut {
