@@ -14,7 +14,7 @@ import {
 import { webAddress } from '../schema/web-address';
 import { codePointOf, firstNotText } from '../schema/characters';
 import { countedText, IsoDateTime, URL_MAX } from '../schema/localised';
-import { problemOf, withProblem, type FieldProblem } from '../schema/problem';
+import { problemOf, withProblem, type CodedProblem } from '../schema/problem';
 
 /**
  * A student's addition to a debate, made in class and kept in their browser: one claim that
@@ -103,7 +103,7 @@ export const Contributions = z.array(Contribution).max(10_000);
 
 /** Field → what is wrong with it, for inline errors in the form (which words it from the code). */
 export type DraftErrors = Partial<
-	Record<'text' | 'author' | 'url' | 'title' | 'quote', FieldProblem>
+	Record<'text' | 'author' | 'url' | 'title' | 'quote', CodedProblem>
 >;
 
 export type DraftResult =

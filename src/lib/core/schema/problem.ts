@@ -27,13 +27,13 @@ export type TextProblem =
 	| { code: 'other' };
 
 /** A problem with a field, with the English message the command line and logs show. */
-export type FieldProblem = TextProblem & { message: string };
+export type CodedProblem = TextProblem & { message: string };
 
 /** The `params` a check puts on its zod issue so that {@link problemOf} can read the code. */
 export const withProblem = (problem: TextProblem) => ({ params: { problem } });
 
 /** The problem a zod issue reports: the code its check gave, or one read from zod's own code. */
-export function problemOf(issue: z.core.$ZodIssue): FieldProblem {
+export function problemOf(issue: z.core.$ZodIssue): CodedProblem {
 	const message = issue.message;
 	const given =
 		issue.code === 'custom' ? (issue.params?.problem as TextProblem | undefined) : undefined;
