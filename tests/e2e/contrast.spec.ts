@@ -116,6 +116,23 @@ test('more contrast on a phone: the panel over the map and the bottom sheet pass
 	expect(await violations(page), 'bottom sheet').toEqual([]);
 });
 
+test('more contrast on a phone: present mode’s black caption keeps its words and its Show-more toggle white', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.emulateMedia({ contrast: 'more' });
+	await openMap(page, '?present=1&step=2');
+	const toggle = '[data-testid="caption-more"]';
+	await expect(page.locator(toggle)).toBeVisible();
+	expect(await css(page, '[data-testid="caption"]', 'background-color')).toBe('rgb(0, 0, 0)');
+	expect(await css(page, toggle, 'color')).toBe('rgb(255, 255, 255)');
+	expect(await css(page, toggle, 'border-top-color')).toBe('rgb(255, 255, 255)');
+	await page.locator(toggle).click();
+	expect(await css(page, '[data-testid="caption"] .who', 'color')).toBe('rgb(255, 255, 255)');
+	await page.screenshot({ path: 'screenshots/contrast-phone-present.png' });
+	expect(await violations(page), 'present mode on a phone').toEqual([]);
+});
+
 test('forced colours (a Windows contrast theme): the map keeps its own ground and its high-contrast style', async ({
 	page
 }) => {
